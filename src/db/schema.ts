@@ -1,0 +1,95 @@
+// Table types for Kysely, kept by hand beside the SQL migrations (db/migrations). Generated<T>
+// marks a column with a default the insert may omit.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface StatesTable { code: string; name: string; name_hi: string | null; kind: Generated<'state' | 'ut'>; is_demo: Generated<boolean> }
+export interface ConstituenciesTable {
+  state_code: string; house: 'LS' | 'AE'; era: Generated<number>; no: number; name: string; name_hi: string | null;
+  reservation: Generated<'GEN' | 'SC' | 'ST'>; pc_no: number | null;
+}
+export interface PollingStationsTable {
+  state_code: string; house: Generated<'AE'>; era: Generated<number>; ac_no: number; part_no: number;
+  name: string | null; name_hi: string | null; electors: number | null;
+}
+export interface PartiesTable { code: string; name: string; name_hi: string | null; colour: string | null; is_demo: Generated<boolean> }
+export interface ElectionsTable {
+  id: string; house: 'LS' | 'AE'; state_code: string | null; era: Generated<number>; year: number;
+  poll_date: string | null; name: string; is_demo: Generated<boolean>;
+}
+export interface ResultsTable {
+  election_id: string; state_code: string; constituency_no: number; seq: number; candidate: string;
+  party_code: string | null; votes: number | null; position: number | null;
+}
+export interface ConstituencyTurnoutTable { election_id: string; state_code: string; constituency_no: number; electors: number | null; valid_votes: number | null }
+export interface BoothResultsTable { election_id: string; state_code: string; ac_no: number; part_no: number; party_code: string; votes: number }
+export interface BoothTurnoutTable { election_id: string; state_code: string; ac_no: number; part_no: number; electors: number | null; voters: number | null }
+
+export interface TenantsTable {
+  id: Generated<string>; slug: string; name: string; name_hi: string | null; is_demo: Generated<boolean>;
+  status: Generated<'seeding' | 'ready'>; created_at: Generated<Timestamp>;
+}
+export interface UnitLevelsTable { tenant_id: string; level: string; depth: number; name: string; name_hi: string | null }
+export interface UnitsTable {
+  tenant_id: string; id: Generated<number>; parent_id: number | null; level: string; name: string; name_hi: string | null;
+  path: string; state_code: string | null; ac_no: number | null; part_no: number | null; wing: string | null;
+  created_at: Generated<Timestamp>;
+}
+export interface UsersTable {
+  id: Generated<string>; email: string; name: string; password_hash: string | null; locale: Generated<'en' | 'hi'>;
+  failed_logins: Generated<number>; locked_until: Timestamp | null; access_ends_at: Timestamp | null; created_at: Generated<Timestamp>;
+}
+export interface PermissionsTable { code: string; description: string }
+export interface RolesTable { code: string; name: string; name_hi: string | null; rank: number }
+export interface RolePermissionsTable { role_code: string; permission_code: string }
+export interface GrantsTable {
+  tenant_id: string; id: Generated<number>; user_id: string; role_code: string; unit_id: number;
+  created_at: Generated<Timestamp>; created_by: string | null;
+}
+export interface SessionsTable {
+  id_hash: string; user_id: string; tenant_id: string | null; csrf_token: string; created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>; expires_at: Timestamp; ip: string | null; user_agent: string | null;
+}
+export interface LoginAttemptsTable { id: Generated<number>; at: Generated<Timestamp>; ip: string | null; email: string | null; ok: boolean }
+export interface ApiTokensTable {
+  tenant_id: string; id: Generated<number>; user_id: string; name: string; token_hash: string; created_at: Generated<Timestamp>;
+  expires_at: Timestamp | null; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+}
+export interface AuditEventTypesTable { code: string; description: string }
+export interface AuditEventsTable {
+  tenant_id: string; id: Generated<number>; at: Generated<Timestamp>; actor_user_id: string | null; actor_label: string;
+  type: string; entity: string; row_ids: Generated<string[]>; unit_path: string | null; detail: Generated<Json>;
+  ip: string | null; user_agent: string | null;
+}
+export interface SystemJobsTable {
+  id: Generated<number>; kind: string; label: string; done: Generated<number>; total: Generated<number>; phase: string | null;
+  status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: Generated<Timestamp>; finished_at: Timestamp | null;
+}
+
+export interface DB {
+  states: StatesTable;
+  constituencies: ConstituenciesTable;
+  polling_stations: PollingStationsTable;
+  parties: PartiesTable;
+  elections: ElectionsTable;
+  results: ResultsTable;
+  constituency_turnout: ConstituencyTurnoutTable;
+  booth_results: BoothResultsTable;
+  booth_turnout: BoothTurnoutTable;
+  tenants: TenantsTable;
+  unit_levels: UnitLevelsTable;
+  units: UnitsTable;
+  users: UsersTable;
+  permissions: PermissionsTable;
+  roles: RolesTable;
+  role_permissions: RolePermissionsTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  api_tokens: ApiTokensTable;
+  audit_event_types: AuditEventTypesTable;
+  audit_events: AuditEventsTable;
+  system_jobs: SystemJobsTable;
+}
