@@ -2,8 +2,10 @@
 // marks a column with a default the insert may omit.
 import type { ColumnType, Generated } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string, string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type JsonDefault = ColumnType<unknown, string | undefined, string>;
 
 export interface StatesTable { code: string; name: string; name_hi: string | null; kind: Generated<'state' | 'ut'>; is_demo: Generated<boolean> }
 export interface ConstituenciesTable {
@@ -29,43 +31,43 @@ export interface BoothTurnoutTable { election_id: string; state_code: string; ac
 
 export interface TenantsTable {
   id: Generated<string>; slug: string; name: string; name_hi: string | null; is_demo: Generated<boolean>;
-  status: Generated<'seeding' | 'ready'>; created_at: Generated<Timestamp>;
+  status: Generated<'seeding' | 'ready'>; created_at: TimestampDefault;
 }
 export interface UnitLevelsTable { tenant_id: string; level: string; depth: number; name: string; name_hi: string | null }
 export interface UnitsTable {
   tenant_id: string; id: Generated<number>; parent_id: number | null; level: string; name: string; name_hi: string | null;
   path: string; state_code: string | null; ac_no: number | null; part_no: number | null; wing: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
 }
 export interface UsersTable {
   id: Generated<string>; email: string; name: string; password_hash: string | null; locale: Generated<'en' | 'hi'>;
-  failed_logins: Generated<number>; locked_until: Timestamp | null; access_ends_at: Timestamp | null; created_at: Generated<Timestamp>;
+  failed_logins: Generated<number>; locked_until: NullableTimestamp; access_ends_at: NullableTimestamp; created_at: TimestampDefault;
 }
 export interface PermissionsTable { code: string; description: string }
 export interface RolesTable { code: string; name: string; name_hi: string | null; rank: number }
 export interface RolePermissionsTable { role_code: string; permission_code: string }
 export interface GrantsTable {
   tenant_id: string; id: Generated<number>; user_id: string; role_code: string; unit_id: number;
-  created_at: Generated<Timestamp>; created_by: string | null;
+  created_at: TimestampDefault; created_by: string | null;
 }
 export interface SessionsTable {
-  id_hash: string; user_id: string; tenant_id: string | null; csrf_token: string; created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>; expires_at: Timestamp; ip: string | null; user_agent: string | null;
+  id_hash: string; user_id: string; tenant_id: string | null; csrf_token: string; created_at: TimestampDefault;
+  last_seen_at: TimestampDefault; expires_at: Timestamp; ip: string | null; user_agent: string | null;
 }
-export interface LoginAttemptsTable { id: Generated<number>; at: Generated<Timestamp>; ip: string | null; email: string | null; ok: boolean }
+export interface LoginAttemptsTable { id: Generated<number>; at: TimestampDefault; ip: string | null; email: string | null; ok: boolean }
 export interface ApiTokensTable {
-  tenant_id: string; id: Generated<number>; user_id: string; name: string; token_hash: string; created_at: Generated<Timestamp>;
-  expires_at: Timestamp | null; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+  tenant_id: string; id: Generated<number>; user_id: string; name: string; token_hash: string; created_at: TimestampDefault;
+  expires_at: NullableTimestamp; last_used_at: NullableTimestamp; revoked_at: NullableTimestamp;
 }
 export interface AuditEventTypesTable { code: string; description: string }
 export interface AuditEventsTable {
-  tenant_id: string; id: Generated<number>; at: Generated<Timestamp>; actor_user_id: string | null; actor_label: string;
-  type: string; entity: string; row_ids: Generated<string[]>; unit_path: string | null; detail: Generated<Json>;
+  tenant_id: string; id: Generated<number>; at: TimestampDefault; actor_user_id: string | null; actor_label: string;
+  type: string; entity: string; row_ids: Generated<string[]>; unit_path: string | null; detail: JsonDefault;
   ip: string | null; user_agent: string | null;
 }
 export interface SystemJobsTable {
   id: Generated<number>; kind: string; label: string; done: Generated<number>; total: Generated<number>; phase: string | null;
-  status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: Generated<Timestamp>; finished_at: Timestamp | null;
+  status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: TimestampDefault; finished_at: NullableTimestamp;
 }
 
 export interface DB {

@@ -1,0 +1,29 @@
+import type { Tx, Actor } from '../../db/scope.ts';
+
+export interface AuditInput {
+  type: string;              // one of audit_event_types
+  entity: string;            // the table or kind of thing touched
+  rowIds?: (string | number)[];
+  unitPath?: string | null;  // where the rows sit; null for tenant-wide events
+  detail?: Record<string, unknown>;
+}
+
+/** Appends an audit event in the caller's transaction: it commits or rolls back with the change. */
+export async function recordAudit(tx: Tx, actor: Actor | SystemActor, input: AuditInput): Promise<void> {
+  const isSystem = 'system' in actor;
+  await tx.insertInto('audit_events').values({
+    tenant_id: actor.tenantId,
+    actor_user_id: isSystem ? null : actor.userId,
+    actor_label: isSystem ? `system:${actor.system}` : actor.label,
+    type: input.type,
+    entity: input.entity,
+    row_ids: (input.rowIds ?? []).map(String),
+    unit_path: input.unitPath ?? null,
+    detail: JSON.stringify(input.detail ?? {}),
+    ip: isSystem ? null : actor.origin.ip ?? null,
+    user_agent: isSystem ? null : actor.origin.userAgent ?? null,
+  }).execute();
+}
+
+/** Work done by the system (CLI, seeding) on a tenant's behalf, outside any user's grants. */
+export interface SystemActor { system: string; tenantId: string }

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyInstance { routeTable: RouteOptions[] }
+}
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { problemHandler, sendProblem } from './errors.ts';
+import { registerAuthHook } from './auth-hook.ts';
+import { createMetrics } from './metrics.ts';
+import { accessRoutes } from '../modules/access/access.routes.ts';
+import { unitsRoutes } from '../modules/units/units.routes.ts';
+import { homeRoutes } from '../modules/home/home.routes.ts';
+import { systemRoutes } from '../modules/system/system.routes.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppOptions { logger?: FastifyServerOptions['logger']; trustProxy?: boolean; serveWeb?: boolean }
+
+/** Builds the HTTP app: every module's routes, auth, problem+json errors, docs, metrics. Does not listen. */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  // Every route registered, for the security sweep that must cover them all.
+  const routes: RouteOptions[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => { routes.push(route); });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Warroom API', version: deps.version, description: 'Election war room: every route, its schema and its errors (RFC 9457 problem+json).' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  const metrics = createMetrics(app);
+  registerAuthHook(app, deps.db, deps.policy);
+
+  systemRoutes(app, deps, metrics);
+  accessRoutes(app, deps);
+  homeRoutes(app, deps);
+  unitsRoutes(app, deps);
+
+  if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && fs.existsSync(`${WEB_DIST}index.html`);
+    if (isPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/open.ts';
+import { migrate } from '../db/migrate.ts';
+import { assertRequestRolesSafe } from '../db/scope.ts';
+import { defaultAuthPolicy } from '../modules/access/auth.service.ts';
+import { DEMO_PASSWORD, DEMO_USERS, needsDemo, runDemoSeed } from '../modules/demo/ensure.ts';
+import { buildApp } from './app.ts';
+import { VERSION } from '../shared/version.ts';
+
+export interface Running { url: string; close: () => Promise<void>; seeding: Promise<void> }
+
+/** Opens and migrates the database, refuses unsafe roles, listens, then seeds the demo in the background. */
+export async function serve(config: Config, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Running> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPool });
+  log(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${database.where}` : `PostgreSQL ${database.where}`}`);
+  const { applied } = await migrate(database, { log });
+  if (applied.length) log(`applied ${applied.length} migration(s)`);
+  await assertRequestRolesSafe(database.db);
+
+  let closing = false;
+  const app = await buildApp(
+    { db: database.db, version: VERSION, isReady: () => !closing,
+      policy: { ...defaultAuthPolicy, idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionHours } },
+    { trustProxy: config.trustProxy, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } },
+  );
+  const address = await app.listen({ host: config.host, port: config.port });
+  const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  log(`Warroom is listening on ${url}`);
+
+  const seeding = config.demo === 'auto' && (await needsDemo(database.db))
+    ? seedInBackground(database, config, log)
+    : printLoginIfDemo(database, log, url);
+
+  return {
+    url,
+    seeding,
+    close: async () => {
+      closing = true;
+      await app.close();          // finishes in-flight requests first
+      await seeding.catch(() => {});
+      await database.close();
+    },
+  };
+}
+
+async function seedInBackground(database: Database, config: Config, log: (l: string) => void): Promise<void> {
+  log(`preparing demo data (${config.demoScale} scale); the sign-in page shows progress`);
+  const started = Date.now();
+  let lastPhase = '';
+  try {
+    const result = await runDemoSeed(database.db, {
+      scale: config.demoScale,
+      onProgress: (p: { phase: string }) => { if (p.phase !== lastPhase) { lastPhase = p.phase; log(`  seeding ${p.phase}…`); } },
+    });
+    log(`demo data ready: ${result.rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    printLogin(log, '', true);
+  } catch (err) {
+    log(`demo seeding failed: ${(err as Error).message}`);
+  }
+}
+
+async function printLoginIfDemo(database: Database, log: (l: string) => void, url: string): Promise<void> {
+  const demo = await database.db.selectFrom('tenants').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+  if (demo) printLogin(log, url, true);
+}
+
+function printLogin(log: (l: string) => void, url: string, _fresh: boolean): void {
+  log(`sign in${url ? ` at ${url}` : ''} as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD} (demo data; other demo users: ${DEMO_USERS.slice(1).map((u) => u.email).join(', ')})`);
+}
