@@ -27,7 +27,7 @@ export function accessRoutes(app: App, deps: Deps) {
 
   r.get('/api/session', { config: { sweep: { self: true } }, schema: { tags, response: { 200: S.Session } } }, async (req) => getSession(deps.db, req.actor!, req.session));
 
-  r.post('/api/session/tenant', { config: { sweep: { example: (fx) => ({ body: { tenantId: fx.tenantId } }) } }, schema: { tags, body: S.SwitchTenantBody, response: { 200: S.Session } } }, async (req) => {
+  r.post('/api/session/tenant', { config: { sweep: { self: true, example: (fx) => ({ body: { tenantId: fx.tenantId } }) } }, schema: { tags, body: S.SwitchTenantBody, response: { 200: S.Session } } }, async (req) => {
     if (!req.session || !(await switchTenant(deps.db, req.session, req.actor!, req.body.tenantId))) throw new NotFound('tenant');
     const resolved = await resolveSession(deps.db, deps.policy, req.cookies[SESSION_COOKIE]!, originOf(req));
     if (!resolved) throw new NotFound('tenant');
@@ -43,7 +43,7 @@ export function accessRoutes(app: App, deps: Deps) {
   r.get('/api/users', { schema: { tags, response: { 200: S.UsersOut } } }, (req) => asActor(deps, req, findUsers));
   r.post('/api/users', { config: { sweep: { example: () => ({ body: { email: `new-${Date.now()}-${Math.random()}@sweep.test`, name: 'New', password: 'long-enough-password' } }) } }, schema: { tags, body: S.CreateUserBody, response: { 201: S.UserOut } } }, async (req, reply) =>
     reply.code(201).send(await asActor(deps, req, (tx, a) => createUser(tx, a, req.body))));
-  r.post('/api/grants', { config: { sweep: { example: (fx) => ({ body: { userId: fx.targetUserId, role: 'viewer', unitId: fx.unitId } }) } }, schema: { tags, body: S.CreateGrantBody, response: { 201: S.GrantOutFull } } }, async (req, reply) =>
+  r.post('/api/grants', { config: { sweep: { example: (fx) => ({ body: { userId: fx.targetUserId, role: 'organiser', unitId: fx.unitId } }) } }, schema: { tags, body: S.CreateGrantBody, response: { 201: S.GrantOutFull } } }, async (req, reply) =>
     reply.code(201).send(await asActor(deps, req, (tx, a) => createGrant(tx, a, req.body))));
   r.delete('/api/grants/:grantId', { schema: { tags, params: S.GrantParams } }, async (req, reply) => {
     await asActor(deps, req, (tx, a) => removeGrant(tx, a, req.params.grantId));

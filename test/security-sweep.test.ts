@@ -1,0 +1,92 @@
+// The security sweep: every API route the app registers, called with no session, as a user of
+// another tenant, as a user of a sibling unit and with a role too low. None of them may get data
+// or make a write. Routes are read from the app itself, so a new route is covered the day it lands.
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { RouteOptions } from 'fastify';
+import { freshDatabase } from './harness.ts';
+import { buildWorld, signInAs, testApp } from './builders.ts';
+
+const database = await freshDatabase();
+const world = await buildWorld(database.db);
+const app = await testApp(database.db);
+afterAll(async () => { await app.close(); await database.dispose(); });
+
+// Public routes carry no tenant data. Making another route public is a decision: add it here on purpose.
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/status']);
+// Tables whose rows change as a side effect of any request (sign-in, audit of a refusal).
+const BOOKKEEPING = new Set(['audit_events', 'login_attempts', 'sessions', 'system_jobs', 'schema_migrations']);
+
+const owner = await signInAs(app, world.users.adminA.email);
+const ownerToken = (await app.inject({ method: 'POST', url: '/api/tokens', headers: owner.headers(true), payload: { name: 'Canary token' } })).json();
+const targetGrant = await database.db.selectFrom('grants').select('id').where('user_id', '=', world.users.target.id).executeTakeFirstOrThrow();
+// Path parameters by name: each points at something inside tenant A's S1 subtree (or the owner's own).
+const fixtures: Record<string, unknown> = {
+  unitId: world.units.d1, grantId: targetGrant.id, tokenId: ownerToken.id,
+  tenantId: world.tenantA, targetUserId: world.users.target.id,
+};
+// Strings only tenant A's S1 subtree and its admin produce: no attacker's response may contain them.
+const canaries = ['Canary', 'canary-target', world.users.adminA.email];
+
+const routes = app.routeTable
+  .flatMap((r: RouteOptions) => (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({ ...r, method: String(method) })))
+  .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+
+async function rowCounts(): Promise<string> {
+  const tables = (await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = 'public' order by 1`.execute(database.db)).rows
+    .map((r) => r.t).filter((t) => !BOOKKEEPING.has(t));
+  const counts = await Promise.all(tables.map(async (t) => `${t}=${(await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(database.db)).rows[0].n}`));
+  return counts.join(' ');
+}
+
+/** The request, and whether it aims at the owner's rows (a path id or a fixture in the body). */
+function requestFor(route: (typeof routes)[number]) {
+  let targeted = false;
+  const seen = new Proxy(fixtures, { get: (t, k: string) => { targeted = true; return t[k]; } });
+  const url = route.url.replace(/:(\w+)/g, (_, name: string) => {
+    targeted = true;
+    if (!(name in fixtures)) throw new Error(`the security sweep has no fixture for :${name} in ${route.url}; add one to test/security-sweep.test.ts`);
+    return String(fixtures[name]);
+  });
+  const example = route.config?.sweep?.example?.(seen) ?? {};
+  const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
+  return { targeted, req: { method: route.method as 'GET', url: url + query, payload: example.body as object | undefined } };
+}
+
+describe('security sweep', () => {
+  it('covers every API route, and only the listed ones are public', () => {
+    const publicRoutes = routes.filter((r) => r.config?.public).map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC].sort());
+    expect(routes.length).toBeGreaterThan(15);
+  });
+
+  for (const route of routes.filter((r) => !r.config?.public)) {
+    const self = Boolean(route.config?.sweep?.self);
+    it(`${route.method} ${route.url}${self ? ' (about the actor)' : ''}`, async () => {
+      const { req, targeted } = requestFor(route);
+      const before = await rowCounts();
+      const anonymous = await app.inject({ ...req, headers: {} });
+      expect(anonymous.statusCode, 'no session').toBe(401);
+      expect(await rowCounts(), 'no session made a write').toBe(before);
+
+      const attackers = [['other tenant', world.users.adminB.email], ['sibling unit', world.users.orgS2.email], ['role too low', world.users.callerA.email]] as const;
+      for (const [who, email] of attackers) {
+        const c = await signInAs(app, email);
+        const beforeCall = await rowCounts();
+        const res = await app.inject({ ...requestFor(route).req, headers: c.headers(true) });
+        for (const canary of canaries) expect(res.body, `${who} saw ${canary}`).not.toContain(canary);
+        if (who === 'other tenant') expect(res.body, `${who} saw tenant A's id`).not.toContain(world.tenantA);
+        // A collection or a create without a target answers in the attacker's own scope: only the
+        // canaries above tell a leak. Anything aimed at the owner's rows, or a role too low, must be refused.
+        if (!self && (targeted || who === 'role too low')) {
+          expect(res.statusCode, `${who}: ${res.body}`).toBeGreaterThanOrEqual(400);
+          expect(await rowCounts(), `${who} made a write`).toBe(beforeCall);
+        }
+      }
+      // The owner's call must succeed, or the refusals above prove nothing about a valid request.
+      const fresh = await signInAs(app, world.users.adminA.email); // the logout route ends the first session
+      const ok = await app.inject({ ...requestFor(route).req, headers: fresh.headers(true) });
+      expect(ok.statusCode, `owner: ${ok.body}`).toBeLessThan(300);
+    });
+  }
+});
