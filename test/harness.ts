@@ -14,18 +14,19 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-export async function freshDatabase(): Promise<TestDatabase> {
+export async function freshDatabase(opts: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = opts.migrated ?? true;
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const database = await openDatabase({});
-    await migrate(database);
+    if (migrated) await migrate(database);
     return { ...database, dispose: () => database.close() };
   }
   const name = `wr_test_${crypto.randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
   const url = withDatabase(adminUrl, name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 12 });
-  await migrate(database);
+  if (migrated) await migrate(database);
   return {
     ...database,
     url,

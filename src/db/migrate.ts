@@ -27,7 +27,23 @@ export interface MigrateResult { applied: string[]; current: number }
  * Applies pending migrations, one transaction each, and records their checksums. A migration
  * edited after it was applied, or one that fails, stops here with a MigrationError.
  */
-export async function migrate(database: Database, opts: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
+export async function migrate(database: Database, opts: MigrateOptions = {}): Promise<MigrateResult> {
+  if (database.kind === 'pglite') return migrateLocked(database, opts);
+  // Several servers may start at once: one migrates while the others wait on this session lock,
+  // then find nothing left to do. (PGlite has one process, and one connection, by construction.)
+  return database.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(727000)`.execute(conn);
+    try {
+      return await migrateLocked(database, opts);
+    } finally {
+      await sql`select pg_advisory_unlock(727000)`.execute(conn);
+    }
+  });
+}
+
+interface MigrateOptions { dir?: string; log?: (line: string) => void }
+
+async function migrateLocked(database: Database, opts: MigrateOptions): Promise<MigrateResult> {
   const { db } = database;
   await sql`create table if not exists schema_migrations (
     version integer primary key, name text not null, checksum text not null,
