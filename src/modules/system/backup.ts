@@ -69,6 +69,7 @@ export async function restoreDatabase(database: Database, file: string, progress
   // One transaction: a restore that fails half-way leaves the database exactly as it was.
   await db.transaction().execute(async (tx) => {
     await sql`truncate ${sql.join([...tables.keys()].map((n) => sql.table(n)))} restart identity cascade`.execute(tx);
+    await sql`create temp table restore_refs (tbl text, doc json) on commit drop`.execute(tx);
     let current: { t: TableInfo; columns: string[]; rows: unknown[][] } | null = null;
     const flush = async () => {
       if (!current || current.rows.length === 0) return;
@@ -110,7 +111,6 @@ async function insertRows(tx: Kysely<any>, t: TableInfo, columns: string[], rows
     select ${cols} from json_populate_recordset(null::${sql.table(t.name)}, ${JSON.stringify(objects)}::json)`.execute(tx);
   if (t.selfRefs.length) {
     const keyed = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-    await sql`create temp table if not exists restore_refs (tbl text, doc json) on commit drop`.execute(tx);
     await sql`insert into restore_refs values (${t.name}, ${JSON.stringify(keyed)}::json)`.execute(tx);
   }
 }
