@@ -150,3 +150,15 @@ describe('server basics', () => {
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });
+
+describe('granting by e-mail', () => {
+  it('grants a role to an existing user named by e-mail, and 404s an unknown one', async () => {
+    const c = await signInAs(app, 'admin-a@test.warroom');
+    const ok = await app.inject({ method: 'POST', url: '/api/grants', headers: c.headers(true), payload: { email: 'Admin-B@test.warroom', role: 'viewer', unitId: world.units.s2 } });
+    expect(ok.statusCode).toBe(201);
+    const unknown = await app.inject({ method: 'POST', url: '/api/grants', headers: c.headers(true), payload: { email: 'nobody@test.warroom', role: 'viewer', unitId: world.units.s2 } });
+    expect(unknown.statusCode).toBe(404);
+    const both = await app.inject({ method: 'POST', url: '/api/grants', headers: c.headers(true), payload: { role: 'viewer', unitId: world.units.s2 } });
+    expect(both.statusCode).toBe(400);
+  });
+});

@@ -56,7 +56,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && fs.existsSync(`${WEB_DIST}index.html`);
+    // Client-side routes get the app; a missing file (an asset from an older build) gets an honest 404.
+    const pathname = req.url.split('?')[0];
+    const isPage = req.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname) && fs.existsSync(`${WEB_DIST}index.html`);
     if (isPage) return reply.type('text/html').sendFile('index.html');
     return sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `No route ${req.method} ${req.url.split('?')[0]}` });
   });

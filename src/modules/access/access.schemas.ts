@@ -26,7 +26,9 @@ export const CreateUserBody = z.object({
   password: z.string().min(10, 'at least 10 characters').max(200),
   accessEndsAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
-export const CreateGrantBody = z.object({ userId: Uuid, role: z.string().min(1).max(40), unitId: Id });
+// A grant names its user by id, or by e-mail (a user who exists already, perhaps from another tenant).
+export const CreateGrantBody = z.object({ userId: Uuid.optional(), email: Email.optional(), role: z.string().min(1).max(40), unitId: Id })
+  .refine((b) => Boolean(b.userId) !== Boolean(b.email), { message: 'give userId or email, not both', path: ['userId'] });
 export const GrantParams = z.object({ grantId: Id });
 
 const GrantOut = z.object({ id: z.number(), role: z.string(), unitId: z.number(), unitName: z.string() });

@@ -46,18 +46,21 @@ export async function createUser(tx: Tx, actor: Actor, input: NewUser) {
   return { id: created.id, email: created.email, name: created.name, accessEndsAt: created.access_ends_at?.toISOString() ?? null, grants: [] };
 }
 
-export async function createGrant(tx: Tx, actor: Actor, input: { userId: string; role: string; unitId: number }) {
+export async function createGrant(tx: Tx, actor: Actor, input: { userId?: string; email?: string; role: string; unitId: number }) {
   requirePermission(actor, 'users.manage');
   const [unit] = await requireUnits(tx, actor, 'users.manage', [input.unitId]);
   const role = await tx.selectFrom('roles').select('code').where('code', '=', input.role).executeTakeFirst();
   if (!role) throw new Invalid('Unknown role', [{ field: 'role', message: `no role named ${input.role}` }]);
-  const user = await asAuthRole(tx, () => tx.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst());
+  const user = await asAuthRole(tx, () => {
+    const q = tx.selectFrom('users').select('id');
+    return (input.userId ? q.where('id', '=', input.userId) : q.where('email', '=', input.email!)).executeTakeFirst();
+  });
   if (!user) throw new NotFound('user');
-  const grant = await tx.insertInto('grants').values({ tenant_id: actor.tenantId, user_id: input.userId, role_code: input.role, unit_id: unit.id, created_by: actor.userId })
+  const grant = await tx.insertInto('grants').values({ tenant_id: actor.tenantId, user_id: user.id, role_code: input.role, unit_id: unit.id, created_by: actor.userId })
     .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'role_code', 'unit_id']).doNothing()).returning('id').executeTakeFirst();
   if (!grant) throw new Conflict('This user already holds this role on this unit');
-  await recordAudit(tx, actor, { type: 'grant.create', entity: 'grants', rowIds: [grant.id], unitPath: unit.path, detail: { userId: input.userId, role: input.role, unitId: unit.id } });
-  return { id: grant.id, userId: input.userId, role: input.role, unitId: unit.id, unitName: unit.name };
+  await recordAudit(tx, actor, { type: 'grant.create', entity: 'grants', rowIds: [grant.id], unitPath: unit.path, detail: { userId: user.id, role: input.role, unitId: unit.id } });
+  return { id: grant.id, userId: user.id, role: input.role, unitId: unit.id, unitName: unit.name };
 }
 
 export async function removeGrant(tx: Tx, actor: Actor, grantId: number): Promise<void> {

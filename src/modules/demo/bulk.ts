@@ -7,10 +7,9 @@ import type { Executor } from '../../db/open.ts';
  * An int[] parameter as its text literal. Joining a typed array natively is several times faster
  * than letting the driver serialise a JS array element by element; both drivers pass text through.
  */
-export function intArray(values: ArrayLike<number | null>): string {
-  if (values.length === 0) return '{}';
-  // join() writes null as an empty entry; PostgreSQL spells it NULL.
-  return `{${Array.prototype.join.call(values, ',').replace(/(^|,)(?=,|$)/g, '$1NULL')}}`;
+export function intArray(values: Int32Array | readonly (number | null)[]): string {
+  if (ArrayBuffer.isView(values)) return `{${values.join(',')}}`;
+  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
 }
 
 export interface BulkWriter {

@@ -7,10 +7,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/open.ts';
 import { createWriter, intArray, type BulkWriter } from './bulk.ts';
 import { boothName, personName } from './names.ts';
-import { boothsBetween, createPlan, planGeography, skVillage, type DemoPlan, type ElectionSpec, type StateGeography } from './plan.ts';
+import { boothsBetween, createPlan, planGeography, skVillage, type BoothSpan, type DemoPlan, type ElectionSpec, type StateGeography } from './plan.ts';
 import { hashInts } from './random.ts';
 import { createTenant, ensureClientB, UNIT_LEVELS, writeUnitTree } from './units.ts';
-import { partiesIn, planBooths } from './votes.ts';
+import { partiesIn, planBooths, type StateBooths } from './votes.ts';
 
 export interface SeedOptions {
   scale: 'state' | 'national';
@@ -34,7 +34,7 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   progress.phase('geography');
   await writeGeography(w, plan, geos);
   progress.phase('booths');
-  for (const geo of geos) await writeBooths(w, plan, geo);
+  await writeBooths(w, plan, geos);
   await w.flush();
   // Fresh statistics, so the aggregations below plan for millions of rows rather than none.
   await sql`analyze booth_results, booth_turnout, constituencies`.execute(db);
@@ -83,32 +83,49 @@ async function writeGeography(w: BulkWriter, plan: DemoPlan, geos: StateGeograph
   await w.flush(); // polling stations reference their AC
 }
 
-/** A state's polling stations, then per election its booth results and turnout, a chunk of booths at a time. */
-async function writeBooths(w: BulkWriter, plan: DemoPlan, geo: StateGeography): Promise<void> {
-  const booths = planBooths(plan, geo);
-  const state = geo.spec.code;
-  const k = booths.parties.length;
-  for (let first = 0; first < geo.boothCount; first += CHUNK_BOOTHS) {
-    const end = Math.min(geo.boothCount, first + CHUNK_BOOTHS);
-    const span = boothsBetween(geo, first, end);
-    const [ac, part] = [intArray(span.acNo), intArray(span.partNo)];
-    const names = Array.from(span.sk, (s, i) =>
-      boothName(hashInts(plan.seed, geo.spec.index, s), skVillage(plan, geo.spec, s), first + i - geo.skFirstBooth[s] + 1));
-    await w.run('polling_stations', sql`insert into polling_stations (state_code, ac_no, part_no, name, name_hi, electors)
-      select ${state}, t.* from unnest(${ac}::int[], ${part}::int[], ${names.map((n) => n[0])}::text[],
-        ${names.map((n) => n[1])}::text[], ${intArray(booths.electors.subarray(first, end))}::int[]) t`);
-    for (const [e, election] of plan.elections.entries()) {
-      const data = booths.elections[e];
-      // One row per booth and party: booths × parties from two short arrays and one flat votes array.
-      await w.run('booth_results', sql`insert into booth_results (election_id, state_code, ac_no, part_no, party_code, votes)
-        select ${election.id}, ${state}, b.ac_no, b.part_no, p.code, (${intArray(data.votes.subarray(first * k, end * k))}::int[])[(b.i - 1) * ${k} + p.j]
-        from unnest(${ac}::int[], ${part}::int[]) with ordinality b(ac_no, part_no, i)
-        cross join unnest(${booths.parties}::text[]) with ordinality p(code, j)`);
-      await w.run('booth_turnout', sql`insert into booth_turnout (election_id, state_code, ac_no, part_no, electors, voters)
-        select ${election.id}, ${state}, t.* from unnest(${ac}::int[], ${part}::int[],
-          ${intArray(data.electors.subarray(first, end))}::int[], ${intArray(data.voters.subarray(first, end))}::int[]) t`);
+/**
+ * Booths go in key order (election, state, AC, part, party), so every insert lands on the rightmost
+ * leaf of the primary-key index, PostgreSQL's fast path; that is why elections are the outer loop and
+ * a state's votes are recomputed per election (a second or two of arithmetic nationally).
+ */
+async function writeBooths(w: BulkWriter, plan: DemoPlan, geos: StateGeography[]): Promise<void> {
+  for (const [e, election] of plan.elections.entries()) {
+    for (const geo of geos) {
+      const booths = planBooths(plan, geo);
+      for (let first = 0; first < geo.boothCount; first += CHUNK_BOOTHS) {
+        const chunk = { first, end: Math.min(geo.boothCount, first + CHUNK_BOOTHS) };
+        const span = boothsBetween(geo, chunk.first, chunk.end);
+        if (e === 0) await writePollingStations(w, plan, geo, booths, span, chunk);
+        await writeBoothVotes(w, geo, booths, span, chunk, e, election);
+      }
     }
   }
+}
+
+interface Chunk { first: number; end: number }
+
+async function writePollingStations(w: BulkWriter, plan: DemoPlan, geo: StateGeography, booths: StateBooths, span: BoothSpan, c: Chunk): Promise<void> {
+  const names = Array.from(span.sk, (s, i) =>
+    boothName(hashInts(plan.seed, geo.spec.index, s), skVillage(plan, geo.spec, s), c.first + i - geo.skFirstBooth[s] + 1));
+  await w.run('polling_stations', sql`insert into polling_stations (state_code, ac_no, part_no, name, name_hi, electors)
+    select ${geo.spec.code}, t.* from unnest(${intArray(span.acNo)}::int[], ${intArray(span.partNo)}::int[], ${names.map((n) => n[0])}::text[],
+      ${names.map((n) => n[1])}::text[], ${intArray(booths.electors.subarray(c.first, c.end))}::int[]) t`);
+}
+
+async function writeBoothVotes(w: BulkWriter, geo: StateGeography, booths: StateBooths, span: BoothSpan, c: Chunk,
+  e: number, election: ElectionSpec): Promise<void> {
+  const data = booths.elections[e];
+  const k = booths.parties.length;
+  const [ac, part] = [intArray(span.acNo), intArray(span.partNo)];
+  // One row per booth and party, from two short arrays and one flat votes array (booth-major).
+  await w.run('booth_results', sql`insert into booth_results (election_id, state_code, ac_no, part_no, party_code, votes)
+    select ${election.id}, ${geo.spec.code}, b.ac_no, b.part_no, p.code, (${intArray(data.votes.subarray(c.first * k, c.end * k))}::int[])[(b.i - 1) * ${k} + p.j]
+    from unnest(${ac}::int[], ${part}::int[]) with ordinality b(ac_no, part_no, i)
+    cross join unnest(${booths.parties}::text[]) with ordinality p(code, j)
+    order by b.i, p.code`);
+  await w.run('booth_turnout', sql`insert into booth_turnout (election_id, state_code, ac_no, part_no, electors, voters)
+    select ${election.id}, ${geo.spec.code}, t.* from unnest(${ac}::int[], ${part}::int[],
+      ${intArray(data.electors.subarray(c.first, c.end))}::int[], ${intArray(data.voters.subarray(c.first, c.end))}::int[]) t`);
 }
 
 /**

@@ -1,0 +1,51 @@
+// Browser-test plumbing: a real server on a fresh embedded database with the demo seeded, and
+// Debian's Chromium driven by playwright-core (no downloaded browser builds).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import { serve, type Running } from '../../src/server/serve.ts';
+
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+export const CHROMIUM = process.env.WARROOM_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Starts `warroom serve` in this process on a free port; resolves once the demo is seeded. */
+export async function startServer(): Promise<Running & { dataDir: string; seedSeconds: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-browser-'));
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', WARROOM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+  const started = Date.now();
+  const running = await serve(config, (line) => process.stderr.write(`[server] ${line}\n`));
+  await running.seeding;
+  return { ...running, dataDir, seedSeconds: (Date.now() - started) / 1000 };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // This machine has no network: without these, Chromium keeps trying (and failing) to reach Google.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** True when the page is wider than the viewport: the 360 px rule is broken. */
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+export async function signIn(page: Page, base: string, email: string, password = 'warroom-demo'): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-tenant').waitFor();
+}

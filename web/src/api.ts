@@ -1,0 +1,201 @@
+// Typed calls to the Warroom API. Every request is same-origin with the session cookie;
+// writes carry the session's CSRF token. Failures become ApiProblem (RFC 9457 problem+json).
+
+export type Locale = 'en' | 'hi';
+/** Ids: units, grants, tokens and audit rows are numbers, users and tenants uuids. Opaque: never do arithmetic on them. */
+export type Id = string | number;
+
+export interface FieldProblem { field: string; message: string }
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldProblem[] = [],
+    readonly type = 'about:blank',
+  ) {
+    super(detail || title);
+  }
+
+  /** The message the API gave for one form field, matched on the last segment of its path. */
+  fieldMessage(field: string): string | undefined {
+    const hit = this.errors.find((e) => e.field === field || e.field.split(/[./]/).pop() === field);
+    return hit?.message;
+  }
+}
+
+// ---- session ---------------------------------------------------------------------------------
+
+export interface TenantRef { id: string; slug: string; name: string; nameHi: string | null; isDemo: boolean }
+export interface SessionGrant {
+  id: Id; role: string; roleName: string; unitId: Id; unitName: string; unitLevel: string;
+}
+export interface Session {
+  user: { id: string; email: string; name: string; locale: Locale };
+  tenant: TenantRef | null;
+  tenants: TenantRef[];
+  permissions: string[];
+  grants: SessionGrant[];
+  csrfToken: string;
+}
+
+export interface Status {
+  version: string;
+  demo: { seeding: boolean; phase: string | null; done: number; total: number } | null;
+}
+
+// ---- home ------------------------------------------------------------------------------------
+
+export interface PartyResult {
+  code: string; name: string; nameHi: string | null; colour: string | null;
+  seats: number; votes: number; voteShare: number;
+}
+export interface ElectionSummary {
+  id: Id; name: string; year: number; house: string; seats: number; parties: PartyResult[];
+}
+export interface Home {
+  tenant: { name: string; nameHi: string | null; isDemo: boolean };
+  scope: { unitId: Id; name: string; nameHi: string | null; level: string }[];
+  geography: { states: number; pcs: number; acs: number; booths: number };
+  units: { level: string; name: string; nameHi: string | null; count: number }[];
+  users: number;
+  elections: ElectionSummary[];
+  recent: { at: string; type: string; actorLabel: string }[];
+}
+
+// ---- units -----------------------------------------------------------------------------------
+
+export interface Unit {
+  id: Id; name: string; nameHi: string | null; level: string; levelName: string;
+  levelNameHi: string | null; childCount: number; stateCode: string | null;
+  acNo: number | null; partNo: number | null;
+}
+export interface UnitDetail extends Unit {
+  path: { id: Id; name: string; nameHi: string | null; level: string }[];
+}
+export interface Page<T> { items: T[]; nextCursor: string | null }
+
+// ---- admin -----------------------------------------------------------------------------------
+
+export interface Role { code: string; name: string; nameHi: string | null; permissions: string[] }
+export interface UserGrant { id: Id; role: string; unitId: Id; unitName: string }
+export interface User {
+  id: string; email: string; name: string; accessEndsAt: string | null; grants: UserGrant[];
+}
+export interface NewUser { email: string; name: string; password: string; accessEndsAt?: string }
+export interface NewGrant { userId: string; role: string; unitId: Id }
+
+export interface AuditEvent {
+  id: Id; at: string; actorLabel: string; type: string; entity: string;
+  rowIds: string[]; detail: unknown; ip: string | null;
+}
+export interface AuditFilter { type?: string; from?: string; to?: string }
+
+export interface ApiToken {
+  id: Id; name: string; createdAt: string; expiresAt: string | null;
+  lastUsedAt: string | null; revokedAt: string | null;
+}
+export interface NewToken { name: string; expiresAt?: string }
+export interface CreatedToken { id: Id; name: string; token: string }
+
+// ---- transport -------------------------------------------------------------------------------
+
+let csrfToken = '';
+let language = 'en';
+/** Sent as Accept-Language, so the server can answer problems in the user's language. */
+export function rememberLanguage(lng: string): void { language = lng; }
+/** Remembered from the latest Session the API returned; sent on every write. */
+export function rememberCsrfToken(token: string): void { csrfToken = token; }
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': language === 'hi' ? 'hi-IN, hi;q=0.9, en;q=0.5' : 'en-IN, en;q=0.9',
+  };
+  if (method !== 'GET') {
+    headers['x-csrf-token'] = csrfToken;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiProblem(0, 'Network error', '');
+  }
+  if (!res.ok) throw await toProblem(res);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? await res.json() : await res.text()) as T;
+}
+
+async function toProblem(res: Response): Promise<ApiProblem> {
+  let json: Partial<{ type: string; title: string; detail: string; errors: FieldProblem[] }> = {};
+  try {
+    if ((res.headers.get('content-type') ?? '').includes('json')) json = await res.json();
+  } catch { /* a proxy's HTML error page: keep the status line */ }
+  return new ApiProblem(
+    res.status,
+    json.title ?? res.statusText,
+    json.detail ?? json.title ?? res.statusText,
+    Array.isArray(json.errors) ? json.errors : [],
+    json.type,
+  );
+}
+
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+// ---- calls -----------------------------------------------------------------------------------
+
+export const api = {
+  status: () => request<Status>('GET', '/api/status'),
+
+  login: (email: string, password: string) => request<Session>('POST', '/api/auth/login', { email, password }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  /** The current session, or null when signed out. */
+  session: async (): Promise<Session | null> => {
+    try {
+      return await request<Session>('GET', '/api/session');
+    } catch (e) {
+      if (e instanceof ApiProblem && e.status === 401) return null;
+      throw e;
+    }
+  },
+  switchTenant: (tenantId: string) => request<Session>('POST', '/api/session/tenant', { tenantId }),
+  updateMe: (patch: { locale?: Locale; name?: string }) => request<Session>('PATCH', '/api/me', patch),
+
+  home: () => request<Home>('GET', '/api/home'),
+
+  unitRoots: () => request<{ items: Unit[] }>('GET', '/api/units/roots'),
+  unit: (id: Id) => request<UnitDetail>('GET', `/api/units/${enc(id)}`),
+  unitChildren: (id: Id, cursor: string | null, limit = 50) =>
+    request<Page<Unit>>('GET', `/api/units/${enc(id)}/children${query({ cursor, limit })}`),
+
+  roles: () => request<{ items: Role[] }>('GET', '/api/roles'),
+  users: () => request<{ items: User[] }>('GET', '/api/users'),
+  createUser: (input: NewUser) => request<User>('POST', '/api/users', input),
+  createGrant: (input: NewGrant) => request<UserGrant>('POST', '/api/grants', input),
+  removeGrant: (grantId: Id) => request<void>('DELETE', `/api/grants/${enc(grantId)}`),
+
+  audit: (filter: AuditFilter, before: string | null, limit = 50) =>
+    request<Page<AuditEvent>>('GET', `/api/audit${query({ ...filter, before, limit })}`),
+  auditExportUrl: (filter: AuditFilter) => `/api/audit/export${query({ ...filter })}`,
+
+  tokens: () => request<{ items: ApiToken[] }>('GET', '/api/tokens'),
+  createToken: (input: NewToken) => request<CreatedToken>('POST', '/api/tokens', input),
+  revokeToken: (tokenId: Id) => request<void>('DELETE', `/api/tokens/${enc(tokenId)}`),
+};
