@@ -46,7 +46,8 @@ async function attemptSignIn(tx: Tx, policy: AuthPolicy, email: string, password
   if (user.access_ends_at && user.access_ends_at <= new Date()) return { error: new Unauthorized('Your access to Warroom has ended; ask an admin to extend it') };
   await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
   await setAuthUser(tx, user.id);
-  const tenant = await tx.selectFrom('tenants').select('id').orderBy('is_demo').orderBy('name').executeTakeFirst();
+  // Enter the tenant the user was first granted a role in: their home party, not whichever sorts first.
+  const tenant = await tx.selectFrom('grants').select('tenant_id as id').where('user_id', '=', user.id).orderBy('id').executeTakeFirst();
   if (!tenant) return { error: new Unauthorized('You have no role in any tenant yet; ask an admin for a grant') };
   if (previousCookie) await tx.deleteFrom('sessions').where('id_hash', '=', sha256(previousCookie)).execute();
   const cookie = newSecret();
