@@ -44,6 +44,10 @@ class PGliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    // PGlite answers from WebAssembly without real I/O, so a loop of queries (the demo seed) would run
+    // entirely in microtasks and starve the event loop: no HTTP request would be read until it ended.
+    // One macrotask turn per acquisition lets waiting requests queue up for the lock in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const release = await this.lock.acquire();
     // One connection object for all; the lock guarantees one holder at a time.
     this.releases.set(this.connection, release);
