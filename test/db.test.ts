@@ -84,3 +84,18 @@ describe('embedded database', () => {
     await second.close();
   }, 60_000);
 });
+
+describe('system jobs', () => {
+  it('runs one job of a kind at a time, and takes over from one that stopped reporting', async () => {
+    const { startJob, finishJob } = await import('../src/modules/system/jobs.ts');
+    const first = await startJob(database.db, 'test-kind', 'first');
+    expect(first).not.toBeNull();
+    expect(await startJob(database.db, 'test-kind', 'second')).toBeNull();
+    await database.db.updateTable('system_jobs').set({ updated_at: new Date(Date.now() - 10 * 60_000) }).where('id', '=', first!).execute();
+    const third = await startJob(database.db, 'test-kind', 'third');
+    expect(third).not.toBeNull();
+    const old = await database.db.selectFrom('system_jobs').select('status').where('id', '=', first!).executeTakeFirstOrThrow();
+    expect(old.status).toBe('failed');
+    await finishJob(database.db, third!, 'done');
+  });
+});

@@ -67,7 +67,7 @@ export interface AuditEventsTable {
 }
 export interface SystemJobsTable {
   id: Generated<number>; kind: string; label: string; done: Generated<number>; total: Generated<number>; phase: string | null;
-  status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: TimestampDefault; finished_at: NullableTimestamp;
+  status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: TimestampDefault; finished_at: NullableTimestamp; updated_at: TimestampDefault;
 }
 
 export interface DB {

@@ -3,7 +3,7 @@ import { openDatabase, type Database } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
 import { assertRequestRolesSafe } from '../db/scope.ts';
 import { defaultAuthPolicy } from '../modules/access/auth.service.ts';
-import { DEMO_PASSWORD, DEMO_USERS, needsDemo, runDemoSeed } from '../modules/demo/ensure.ts';
+import { DEMO_PASSWORD, DEMO_USERS, DemoBusy, needsDemo, runDemoSeed } from '../modules/demo/ensure.ts';
 import { buildApp } from './app.ts';
 import { VERSION } from '../shared/version.ts';
 
@@ -55,7 +55,7 @@ async function seedInBackground(database: Database, config: Config, log: (l: str
     log(`demo data ready: ${result.rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     printLogin(log, '', true);
   } catch (err) {
-    log(`demo seeding failed: ${(err as Error).message}`);
+    log(err instanceof DemoBusy ? `not seeding: ${err.message}` : `demo seeding failed: ${(err as Error).message}`);
   }
 }
 

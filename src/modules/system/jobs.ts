@@ -3,13 +3,23 @@ import type { Tx } from '../../db/scope.ts';
 
 // system_jobs rows carry progress of long system work, so any server (or the sign-in page) can show it.
 
-export async function startJob(db: Executor, kind: string, label: string): Promise<number> {
-  const row = await db.insertInto('system_jobs').values({ kind, label }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** A job whose heartbeat is older than this is taken to have died with its server. */
+const STALE_MINUTES = 2;
+
+/**
+ * Starts a job, or returns null when another server is running one of this kind (a partial unique
+ * index allows one running job per kind). A job that stopped reporting is marked failed first.
+ */
+export async function startJob(db: Executor, kind: string, label: string): Promise<number | null> {
+  await db.updateTable('system_jobs').set({ status: 'failed', message: 'stopped reporting (its server died?)', finished_at: new Date() })
+    .where('kind', '=', kind).where('status', '=', 'running').where('updated_at', '<', new Date(Date.now() - STALE_MINUTES * 60_000)).execute();
+  const row = await db.insertInto('system_jobs').values({ kind, label })
+    .onConflict((oc) => oc.column('kind').where('status', '=', 'running').doNothing()).returning('id').executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export async function reportJob(db: Executor, id: number, p: { phase: string; done: number; total: number }): Promise<void> {
-  await db.updateTable('system_jobs').set({ phase: p.phase, done: p.done, total: p.total }).where('id', '=', id).execute();
+  await db.updateTable('system_jobs').set({ phase: p.phase, done: p.done, total: p.total, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
 export async function finishJob(db: Executor, id: number, status: 'done' | 'failed', message?: string): Promise<void> {
