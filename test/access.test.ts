@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase, type TestDatabase } from './harness.ts';
-import { buildWorld, signInAs, testApp, PASSWORD, type World } from './builders.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signInAs, startWorld, PASSWORD } from './builders.ts';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-let world: World;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  app = await testApp(database.db);
-});
-afterAll(async () => { await app?.close(); await database?.dispose(); });
+const { database, world, app, close } = await startWorld();
+afterAll(close);
 
 describe('sign-in and sessions', () => {
   it('signs in, sets an httpOnly SameSite cookie, and answers the session', async () => {

@@ -5,6 +5,7 @@ import type { Executor } from '../src/db/open.ts';
 import { hashPassword } from '../src/modules/access/secrets.ts';
 import { buildApp } from '../src/server/app.ts';
 import { defaultAuthPolicy } from '../src/modules/access/auth.service.ts';
+import { freshDatabase, type TestDatabase } from './harness.ts';
 
 export const PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;
@@ -77,4 +78,12 @@ export async function signInAs(app: FastifyInstance, email: string, password = P
   const cookie = res.cookies.find((c) => c.name === 'wr_session')!.value;
   const csrf = res.json().csrfToken as string;
   return { cookie, csrf, headers: (write = false) => ({ cookie: `wr_session=${cookie}`, ...(write && { 'x-csrf-token': csrf }) }) };
+}
+
+/** A fresh database with the world built and the app ready: the usual start of an API test file. */
+export async function startWorld(): Promise<{ database: TestDatabase; world: World; app: FastifyInstance; close: () => Promise<void> }> {
+  const database = await freshDatabase();
+  const world = await buildWorld(database.db);
+  const app = await testApp(database.db);
+  return { database, world, app, close: async () => { await app.close(); await database.dispose(); } };
 }

@@ -1,23 +1,14 @@
 // On PostgreSQL, requests run on a pool of connections at once: the per-request role and scope
 // settings must never leak from one request to another, and servers starting together must not
 // trip over each other's migrations. PGlite runs the same tests one transaction at a time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { freshDatabase, onPostgres, type TestDatabase } from './harness.ts';
-import { buildWorld, signInAs, testApp, type World } from './builders.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase, onPostgres } from './harness.ts';
+import { signInAs, startWorld } from './builders.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/open.ts';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-let world: World;
-
-beforeAll(async () => {
-  database = await freshDatabase();
-  world = await buildWorld(database.db);
-  app = await testApp(database.db);
-});
-afterAll(async () => { await app?.close(); await database?.dispose(); });
+const { database, world, app, close } = await startWorld();
+afterAll(close);
 
 describe('concurrent requests', () => {
   it('never shows one actor another actor\'s scope, under 120 interleaved requests', async () => {

@@ -4,13 +4,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { RouteOptions } from 'fastify';
-import { freshDatabase } from './harness.ts';
-import { buildWorld, signInAs, testApp } from './builders.ts';
+import { signInAs, startWorld } from './builders.ts';
 
-const database = await freshDatabase();
-const world = await buildWorld(database.db);
-const app = await testApp(database.db);
-afterAll(async () => { await app.close(); await database.dispose(); });
+const { database, world, app, close } = await startWorld();
+afterAll(close);
 
 // Public routes carry no tenant data. Making another route public is a decision: add it here on purpose.
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/status']);
