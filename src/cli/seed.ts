@@ -8,7 +8,11 @@ export async function seedCommand(g: GlobalOptions, o: { scale: 'state' | 'natio
   const out = output(Boolean(g.json));
   const seed = Number(o.seed);
   if (!Number.isSafeInteger(seed)) fail(`--seed must be an integer, not ${o.seed}`);
-  const database = await openMigrated(configFrom(g));
+  const config = configFrom(g);
+  if (o.scale === 'national' && !config.databaseUrl) {
+    out.log('note: the national demo is ~17 million rows; on the embedded database it takes a long time and several GB. Use PostgreSQL (--database-url) for it.');
+  }
+  const database = await openMigrated(config);
   try {
     const result = await runDemoSeed(database.db, { scale: o.scale, seed, onProgress: out.progress() });
     out.result({ ...result, login: { email: DEMO_USERS[0].email, password: DEMO_PASSWORD } },

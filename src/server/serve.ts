@@ -45,6 +45,7 @@ export async function serve(config: Config, log: (line: string) => void = (l) =>
 
 async function seedInBackground(database: Database, config: Config, log: (l: string) => void): Promise<void> {
   log(`preparing demo data (${config.demoScale} scale); the sign-in page shows progress`);
+  printLogin(log, '');
   const started = Date.now();
   let lastPhase = '';
   try {
@@ -52,8 +53,7 @@ async function seedInBackground(database: Database, config: Config, log: (l: str
       scale: config.demoScale,
       onProgress: (p: { phase: string }) => { if (p.phase !== lastPhase) { lastPhase = p.phase; log(`  seeding ${p.phase}…`); } },
     });
-    log(`demo data ready: ${result.rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    printLogin(log, '', true);
+    log(`demo data ready: ${result.rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s; sign in as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}`);
   } catch (err) {
     log(err instanceof DemoBusy ? `not seeding: ${err.message}` : `demo seeding failed: ${(err as Error).message}`);
   }
@@ -61,9 +61,9 @@ async function seedInBackground(database: Database, config: Config, log: (l: str
 
 async function printLoginIfDemo(database: Database, log: (l: string) => void, url: string): Promise<void> {
   const demo = await database.db.selectFrom('tenants').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
-  if (demo) printLogin(log, url, true);
+  if (demo) printLogin(log, url);
 }
 
-function printLogin(log: (l: string) => void, url: string, _fresh: boolean): void {
+function printLogin(log: (l: string) => void, url: string): void {
   log(`sign in${url ? ` at ${url}` : ''} as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD} (demo data; other demo users: ${DEMO_USERS.slice(1).map((u) => u.email).join(', ')})`);
 }
