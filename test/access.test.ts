@@ -152,3 +152,31 @@ describe('granting by e-mail', () => {
     expect(both.statusCode).toBe(400);
   });
 });
+
+describe('session expiry and throttling', () => {
+  it('ends a session that was idle too long, or is past its absolute end', async () => {
+    const idle = await signInAs(app, 'viewer-a@test.warroom');
+    await database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 3 * 3600_000) }).where('user_id', '=', world.users.viewerA.id).execute();
+    expect((await app.inject({ url: '/api/session', headers: idle.headers() })).statusCode).toBe(401);
+    const old = await signInAs(app, 'viewer-a@test.warroom');
+    await database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', world.users.viewerA.id).execute();
+    const res = await app.inject({ url: '/api/session', headers: old.headers() });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toMatch(/session has ended/);
+  });
+
+  it('throttles sign-in attempts from one address across accounts', async () => {
+    const { buildApp } = await import('../src/server/app.ts');
+    const { defaultAuthPolicy } = await import('../src/modules/access/auth.service.ts');
+    const strict = await buildApp({ db: database.db, version: 'test', isReady: () => true, policy: { ...defaultAuthPolicy, maxFailuresPerIp: 3 } }, { serveWeb: false });
+    const from = { remoteAddress: '10.9.9.9' };
+    for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) {
+      expect((await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'wrong' }, ...from })).statusCode).toBe(401);
+    }
+    const blocked = await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin-a@test.warroom', password: PASSWORD }, ...from });
+    expect(blocked.statusCode).toBe(429);
+    const elsewhere = await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin-a@test.warroom', password: PASSWORD }, remoteAddress: '10.9.9.8' });
+    expect(elsewhere.statusCode).toBe(200);
+    await strict.close();
+  });
+});
