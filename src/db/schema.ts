@@ -23,10 +23,17 @@ export interface ElectionsTable {
 }
 export interface ResultsTable {
   election_id: string; state_code: string; constituency_no: number; seq: number; candidate: string;
-  party_code: string | null; votes: number | null; position: number | null;
+  party_code: string | null; votes: number | null; position: number | null; party_raw: string | null; sex: 'M' | 'F' | 'O' | null;
 }
-export interface ConstituencyTurnoutTable { election_id: string; state_code: string; constituency_no: number; electors: number | null; valid_votes: number | null }
-export interface BoothResultsTable { election_id: string; state_code: string; ac_no: number; part_no: number; party_code: string; votes: number }
+export interface ConstituencyTurnoutTable { election_id: string; state_code: string; constituency_no: number; electors: number | null; valid_votes: number | null; turnout_pct: number | null }
+export interface BoothResultsTable { election_id: string; state_code: string; ac_no: number; part_no: number; seq: number; candidate: string | null; party_code: string | null; votes: number }
+export interface PartyAliasesTable { alias: string; party_code: string; note: string | null }
+export interface PartySuccessionsTable { from_party: string; to_party: string; weight: number; effective_year: number; note: string | null }
+export interface BoundariesTable { state_code: string; house: 'LS' | 'AE'; era: Generated<number>; no: number; geometry: ColumnType<unknown, string, string>; source: string | null }
+export interface ImportsTable {
+  id: Generated<number>; kind: 'results' | 'booths' | 'boundaries'; file_name: string; format: string; election_ids: Generated<string[]>;
+  rows: Generated<number>; warnings: JsonDefault; imported_by: string; started_at: TimestampDefault; finished_at: NullableTimestamp;
+}
 export interface BoothTurnoutTable { election_id: string; state_code: string; ac_no: number; part_no: number; electors: number | null; voters: number | null }
 
 export interface TenantsTable {
@@ -80,6 +87,10 @@ export interface DB {
   constituency_turnout: ConstituencyTurnoutTable;
   booth_results: BoothResultsTable;
   booth_turnout: BoothTurnoutTable;
+  party_aliases: PartyAliasesTable;
+  party_successions: PartySuccessionsTable;
+  boundaries: BoundariesTable;
+  imports: ImportsTable;
   tenants: TenantsTable;
   unit_levels: UnitLevelsTable;
   units: UnitsTable;

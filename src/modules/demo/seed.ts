@@ -118,8 +118,8 @@ async function writeBoothVotes(w: BulkWriter, geo: StateGeography, booths: State
   const k = booths.parties.length;
   const [ac, part] = [intArray(span.acNo), intArray(span.partNo)];
   // One row per booth and party, from two short arrays and one flat votes array (booth-major).
-  await w.run('booth_results', sql`insert into booth_results (election_id, state_code, ac_no, part_no, party_code, votes)
-    select ${election.id}, ${geo.spec.code}, b.ac_no, b.part_no, p.code, (${intArray(data.votes.subarray(c.first * k, c.end * k))}::int[])[(b.i - 1) * ${k} + p.j]
+  await w.run('booth_results', sql`insert into booth_results (election_id, state_code, ac_no, part_no, seq, party_code, votes)
+    select ${election.id}, ${geo.spec.code}, b.ac_no, b.part_no, p.j, p.code, (${intArray(data.votes.subarray(c.first * k, c.end * k))}::int[])[(b.i - 1) * ${k} + p.j]
     from unnest(${ac}::int[], ${part}::int[]) with ordinality b(ac_no, part_no, i)
     cross join unnest(${booths.parties}::text[]) with ordinality p(code, j)
     order by b.i, p.code`);
