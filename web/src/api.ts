@@ -84,7 +84,7 @@ export interface User {
   id: string; email: string; name: string; accessEndsAt: string | null; grants: UserGrant[];
 }
 export interface NewUser { email: string; name: string; password: string; accessEndsAt?: string }
-export interface NewGrant { userId: string; role: string; unitId: Id }
+export interface NewGrant { userId?: string; email?: string; role: string; unitId: Id }
 
 export interface AuditEvent {
   id: Id; at: string; actorLabel: string; type: string; entity: string;

@@ -65,6 +65,8 @@ function AddUser({ onCreated }: { onCreated: (u: User) => void }) {
   );
 }
 
+const BY_EMAIL = '__email';
+
 function GrantRole({ users, roles, userId, setUserId, formRef }: {
   users: User[]; roles: Role[]; userId: string; setUserId: (id: string) => void; formRef: RefObject<HTMLElement | null>;
 }) {
@@ -73,9 +75,12 @@ function GrantRole({ users, roles, userId, setUserId, formRef }: {
   const local = useLocalName();
   const [role, setRole] = useState('');
   const [unitId, setUnitId] = useState('');
+  const [email, setEmail] = useState('');
   const [done, setDone] = useState(false);
+  // Someone registered already (perhaps by another workspace) is not in the list until granted here: name them by e-mail.
+  const byEmail = userId === BY_EMAIL;
   const grant = useMutation({
-    mutationFn: () => api.createGrant({ userId, role, unitId }),
+    mutationFn: () => api.createGrant(byEmail ? { email, role, unitId } : { userId, role, unitId }),
     onSuccess: () => { setDone(true); setUnitId(''); void qc.invalidateQueries({ queryKey: ['users'] }); },
   });
   const onSubmit = (e: FormEvent) => { e.preventDefault(); setDone(false); grant.mutate(); };
@@ -91,9 +96,15 @@ function GrantRole({ users, roles, userId, setUserId, formRef }: {
               <select {...p} value={userId} onChange={(e) => { setDone(false); setUserId(e.target.value); }} data-testid="grant-user" required>
                 <option value="">{t('users.pickUser')}</option>
                 {users.map((u) => <option key={u.id} value={u.id}>{u.name} ({u.email})</option>)}
+                <option value={BY_EMAIL}>{t('users.pickByEmail')}</option>
               </select>
             )}
           </Field>
+          {byEmail ? (
+            <Field label={t('users.existingEmail')} error={fieldError(err, 'email')}>
+              {(p) => <input {...p} type="email" value={email} onChange={(e) => { setDone(false); setEmail(e.target.value); }} data-testid="grant-email" autoComplete="off" required />}
+            </Field>
+          ) : null}
           <Field label={t('users.role')} error={fieldError(err, 'role')}
             hint={chosenRole ? t('users.rolePermissions', { list: chosenRole.permissions.join(', ') }) : undefined}>
             {(p) => (
@@ -106,7 +117,7 @@ function GrantRole({ users, roles, userId, setUserId, formRef }: {
         </div>
         <UnitPicker value={unitId} onChange={(id) => { setDone(false); setUnitId(id); }} error={fieldError(err, 'unitId')} />
         <div>
-          <button type="submit" className="btn btn-primary" disabled={grant.isPending || !userId || !role || !unitId} data-testid="grant-submit">
+          <button type="submit" className="btn btn-primary" disabled={grant.isPending || !userId || (byEmail && !email) || !role || !unitId} data-testid="grant-submit">
             {t('users.grantSubmit')}
           </button>
         </div>
