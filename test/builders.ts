@@ -49,6 +49,7 @@ export async function buildWorld(db: Executor): Promise<World> {
   const ac1 = await addUnit(db, tenantA, d1, 'ac', 'Canary Assembly');
   const booth1 = await addUnit(db, tenantA, ac1, 'booth', 'Canary Booth');
   const rootB = await addUnit(db, tenantB, null, 'national', 'B National');
+  await buildResults(db);
   const g = (tenantId: string, role: string, unitId: number) => ({ tenantId, role, unitId });
   const users = {
     adminA: await addUser(db, 'admin-a@test.warroom', [g(tenantA, 'admin', rootA.id)]),
@@ -86,4 +87,35 @@ export async function startWorld(): Promise<{ database: TestDatabase; world: Wor
   const world = await buildWorld(database.db);
   const app = await testApp(database.db);
   return { database, world, app, close: async () => { await app.close(); await database.dispose(); } };
+}
+
+/**
+ * A tiny state with two assembly elections, votes chosen so each seat class shows up once:
+ * seat 1 AAA holds both times (stronghold at N=2), seat 2 AAA lost by 900 (close, battleground),
+ * seat 3 AAA never won, seat 4 uncontested for BBB.
+ */
+export async function buildResults(db: Executor): Promise<void> {
+  await db.insertInto('states').values({ code: 'T01', name: 'Test State', name_hi: 'परीक्षा प्रदेश', kind: 'state', is_demo: true }).execute();
+  await db.insertInto('constituencies').values([1, 2, 3, 4].map((no) => ({ state_code: 'T01', house: 'AE' as const, no, name: `Seat ${no}`, name_hi: null, reservation: no === 3 ? 'SC' as const : 'GEN' as const, pc_no: 1 }))).execute();
+  await db.insertInto('constituencies').values({ state_code: 'T01', house: 'LS', no: 1, name: 'Only PC', name_hi: null, pc_no: null }).execute();
+  const votes: Record<string, [number, [string, number | null][]][]> = {
+    'SWEEP-2014': [[1, [['AAA', 50_000], ['BBB', 30_000], ['NOTA', 1_000]]], [2, [['BBB', 41_000], ['AAA', 40_000]]], [3, [['CCC', 45_000], ['BBB', 20_000], ['AAA', 10_000]]], [4, [['BBB', null]]]],
+    'SWEEP-2019': [[1, [['AAA', 52_000], ['BBB', 31_000], ['NOTA', 1_200]]], [2, [['BBB', 40_900], ['AAA', 40_000], ['CCC', 5_000]]], [3, [['CCC', 44_000], ['AAA', 25_000]]], [4, [['BBB', null]]]],
+  };
+  for (const [id, seats] of Object.entries(votes)) {
+    await db.insertInto('elections').values({ id, house: 'AE', state_code: 'T01', year: Number(id.slice(-4)), name: `Test ${id}`, poll_date: null, is_demo: true }).execute();
+    for (const [no, cands] of seats) {
+      const ranked = cands.filter(([p]) => p !== 'NOTA');
+      await db.insertInto('results').values(cands.map(([party, v], i) => ({
+        election_id: id, state_code: 'T01', constituency_no: no, seq: i + 1, candidate: `${party} candidate ${no}`, party_code: party, votes: v,
+        position: party === 'NOTA' ? null : ranked.findIndex(([p]) => p === party) + 1, party_raw: party, sex: null,
+      }))).execute();
+    }
+  }
+  await db.insertInto('booth_results').values([
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 1, seq: 1, candidate: 'a', party_code: 'AAA', votes: 600 },
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 1, seq: 2, candidate: 'b', party_code: 'BBB', votes: 400 },
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 2, seq: 1, candidate: 'a', party_code: 'AAA', votes: 300 },
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 2, seq: 2, candidate: 'b', party_code: 'BBB', votes: 700 },
+  ]).execute();
 }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase, onPostgres, type TestDatabase } from './harness.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { buildResults } from './builders.ts';
 
 // The CLI is run as a user runs it: a child process, on a data folder (or a PostgreSQL database) of its own.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-cli-'));
@@ -57,5 +59,21 @@ describe('warroom CLI', () => {
     const restore = warroom('restore', file, '--yes', '--json');
     expect(restore.code, restore.stderr).toBe(0);
     expect(JSON.parse(restore.stdout).rows).toBe(JSON.parse(backup.stdout).rows);
+  });
+
+  it('classifies seats with --json as one array with the documented keys', async () => {
+    const database = await openDatabase(pgDatabase ? { databaseUrl: pgDatabase.url } : { dataDir });
+    await buildResults(database.db);
+    await database.close();
+    const res = warroom('seats', '--election', 'SWEEP-2019', '--party', 'AAA', '--lost-by-under', '5000', '--json');
+    expect(res.code, res.stderr).toBe(0);
+    const seats = JSON.parse(res.stdout);
+    expect(seats).toHaveLength(1);
+    expect(seats[0]).toMatchObject({ state: 'T01', constituencyNo: 2, constituency: 'Seat 2', winnerParty: 'BBB', runnerUpParty: 'AAA', marginVotes: 900 });
+    const human = warroom('seats', '--election', 'SWEEP-2019', '--party', 'AAA');
+    expect(human.stdout).toMatch(/4 seats shown/);
+    const bad = warroom('seats', '--election', 'NOPE-1', '--party', 'AAA');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--election: no election 'NOPE-1'/);
   });
 });

@@ -6,6 +6,7 @@ import { backupCommand, migrateCommand, restoreCommand } from './db-commands.ts'
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userAddCommand, userGrantCommand } from './user.ts';
+import { registerSeats } from './seats.ts';
 
 export interface GlobalOptions { dataDir?: string; databaseUrl?: string; json?: boolean }
 
@@ -56,5 +57,7 @@ program.command('backup').description('write the whole database to FILE (gzipped
 program.command('restore').description('replace the whole database with the contents of FILE, in one transaction')
   .argument('<file>').option('--yes', 'do not ask: the current data is replaced').option('--json', 'print only JSON on standard output')
   .action((file, o) => restoreCommand(json(o), file, o));
+
+registerSeats(program, json);
 
 program.parseAsync(process.argv).catch((err: Error) => fail(err.message));

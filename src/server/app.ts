@@ -18,6 +18,7 @@ import { accessRoutes } from '../modules/access/access.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { homeRoutes } from '../modules/home/home.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
+import { electionsRoutes } from '../modules/elections/elections.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -51,6 +52,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   accessRoutes(app, deps);
   homeRoutes(app, deps);
   unitsRoutes(app, deps);
+  electionsRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

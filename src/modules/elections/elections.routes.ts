@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
+import { ElectionsOut, SeatQuery, SeatsOut } from './seats.schemas.ts';
+import { findBoothGrades, findElections, findSeats } from './seats.service.ts';
+
+const BoothGradesQuery = z.object({ election: z.string().regex(/^[A-Z0-9-]+$/), party: z.string().min(1).max(40) });
+const BoothGradesParams = z.object({ stateCode: z.string().regex(/^[A-Z]\d{2}$/), acNo: z.coerce.number().int().positive() });
+const BoothGradesOut = z.object({ items: z.array(z.object({ partNo: z.number(), partyVotes: z.number(), bestOtherVotes: z.number(), total: z.number(), grade: z.enum(['A', 'B', 'C', 'D']) })) });
+
+export function electionsRoutes(app: App, deps: Deps) {
+  const r = typed(app);
+  const tags = ['elections'];
+  r.get('/api/elections', { schema: { tags, response: { 200: ElectionsOut } } }, (req) => asActor(deps, req, findElections));
+  r.get('/api/seats', {
+    config: { sweep: { example: () => ({ query: { election: 'SWEEP-2019', party: 'AAA' } }) } },
+    schema: { tags, querystring: SeatQuery, response: { 200: SeatsOut } },
+  }, (req) => asActor(deps, req, (tx, a) => findSeats(tx, a, req.query)));
+  r.get('/api/constituencies/:stateCode/:acNo/booth-grades', {
+    config: { sweep: { example: () => ({ query: { election: 'SWEEP-2019', party: 'AAA' } }) } },
+    schema: { tags, params: BoothGradesParams, querystring: BoothGradesQuery, response: { 200: BoothGradesOut } },
+  }, async (req) => ({ items: await asActor(deps, req, (tx, a) => findBoothGrades(tx, a, { ...req.query, state: req.params.stateCode, ac: req.params.acNo })) }));
+}
