@@ -21,10 +21,10 @@ const targetGrant = await database.db.selectFrom('grants').select('id').where('u
 const fixtures: Record<string, unknown> = {
   unitId: world.units.d1, grantId: targetGrant.id, tokenId: ownerToken.id,
   tenantId: world.tenantA, targetUserId: world.users.target.id,
-  stateCode: 'T01', acNo: 2, // reference geography (test/builders.ts buildResults)
+  stateCode: 'T01', acNo: 2, house: 'AE', no: 2, // reference geography (test/builders.ts buildResults)
 };
 // Reference data (geography, results) is shared by every tenant: a path naming it aims at nobody's rows.
-const REFERENCE_PARAMS = new Set(['stateCode', 'acNo']);
+const REFERENCE_PARAMS = new Set(['stateCode', 'acNo', 'house', 'no']);
 // Strings only tenant A's S1 subtree and its admin produce: no attacker's response may contain them.
 const canaries = ['Canary', 'canary-target', world.users.adminA.email];
 

@@ -53,3 +53,27 @@ describe('seat classes', () => {
     expect(res.json().items.map((b: { grade: string }) => b.grade)).toEqual(['A', 'D']);
   });
 });
+
+describe('constituency and exports', () => {
+  it('shows a constituency with every election, shares and turnout', async () => {
+    const c = await signInAs(app, 'viewer-a@test.warroom');
+    const res = await app.inject({ url: '/api/constituencies/T01/AE/2', headers: c.headers() });
+    expect(res.statusCode).toBe(200);
+    const seat = res.json();
+    expect(seat.name).toBe('Seat 2');
+    expect(seat.elections.map((e: { id: string }) => e.id)).toEqual(['SWEEP-2019', 'SWEEP-2014']);
+    expect(seat.elections[0].candidates[0]).toMatchObject({ party: 'BBB', votes: 40_900, position: 1 });
+    expect((await app.inject({ url: '/api/constituencies/T01/AE/99', headers: c.headers() })).statusCode).toBe(404);
+  });
+
+  it('exports the seat table as CSV and XLSX', async () => {
+    const c = await signInAs(app, 'viewer-a@test.warroom');
+    const csv = await app.inject({ url: '/api/seats/export?election=SWEEP-2019&party=AAA&format=csv', headers: c.headers() });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('State,State name,No,Constituency');
+    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(5);
+    const xlsx = await app.inject({ url: '/api/seats/export?election=SWEEP-2019&party=AAA&format=xlsx', headers: c.headers() });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
+  });
+});
