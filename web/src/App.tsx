@@ -15,6 +15,8 @@ const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/admin/AuditPage.tsx'));
 const TokensPage = lazy(() => import('./features/admin/TokensPage.tsx'));
 const ModulePlaceholder = lazy(() => import('./features/modules/ModulePlaceholder.tsx'));
+const SeatsPage = lazy(() => import('./features/seats/SeatsPage.tsx'));
+const ConstituencyPage = lazy(() => import('./features/seats/ConstituencyPage.tsx'));
 
 function NotAllowed() {
   const { t } = useTranslation();
@@ -77,7 +79,8 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<Guard page="home"><HomePage /></Guard>} />
-        <Route path="seats" element={<Guard page="seats"><ModulePlaceholder module="seats" /></Guard>} />
+        <Route path="seats" element={<Guard page="seats"><SeatsPage /></Guard>} />
+        <Route path="seats/:stateCode/:house/:no" element={<Guard page="seats"><ConstituencyPage /></Guard>} />
         <Route path="projection" element={<Guard page="projection"><ModulePlaceholder module="projection" /></Guard>} />
         <Route path="organisation" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
         <Route path="organisation/:unitId" element={<Guard page="organisation"><OrganisationPage /></Guard>} />

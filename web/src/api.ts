@@ -99,6 +99,58 @@ export interface ApiToken {
 export interface NewToken { name: string; expiresAt?: string }
 export interface CreatedToken { id: Id; name: string; token: string }
 
+// ---- elections and seats ------------------------------------------------------------------------
+
+export type House = 'LS' | 'AE';
+export interface Election {
+  id: string; name: string; house: House; stateCode: string | null; year: number; seats: number; isDemo: boolean;
+}
+export type SeatClass = 'held' | 'stronghold' | 'battleground' | 'never-won' | 'lost-close';
+export type Reservation = 'GEN' | 'SC' | 'ST';
+export interface Seat {
+  state: string; stateName: string; constituencyNo: number; constituency: string; reservation: string;
+  winnerParty: string | null; winnerCandidate: string | null; winnerVotes: number | null;
+  runnerUpParty: string | null; runnerUpVotes: number | null;
+  marginVotes: number | null; marginPct: number | null; validVotes: number;
+  partyVotes: number; partyShare: number; partyPosition: number | null;
+  /** Votes the party is ahead of the runner-up (it won) or behind the winner (negative). */
+  partyLead: number | null;
+  uncontested: boolean;
+  classes: SeatClass[];
+  shareTrend: { election: string; share: number | null }[];
+}
+export interface Seats {
+  election: { id: string; name: string; house: House; year: number };
+  party: string;
+  comparedWith: string[];
+  /** Absent classes count zero. */
+  counts: Partial<Record<SeatClass | 'seats', number>>;
+  items: Seat[];
+}
+/** /api/seats filters (AND), and the thresholds that classify without filtering. */
+export interface SeatsQuery {
+  election: string; party: string; state?: string; reserved?: Reservation;
+  won?: boolean; neverWon?: boolean; lostByUnder?: number; battleground?: number; stronghold?: number;
+  closeVotes?: number; battlegroundPct?: number; strongholdRuns?: number;
+}
+export interface Candidate {
+  candidate: string; party: string | null; partyName: string | null; colour: string | null;
+  votes: number | null; share: number | null; position: number | null;
+}
+export interface ConstituencyElection {
+  id: string; name: string; year: number; electors: number | null; turnoutPct: number | null;
+  validVotes: number; candidates: Candidate[];
+}
+export interface Constituency {
+  stateCode: string; stateName: string; stateNameHi: string | null; house: House; no: number;
+  name: string; nameHi: string | null; reservation: string; pcNo: number | null;
+  /** Newest first. */
+  elections: ConstituencyElection[];
+}
+export interface BoothGrade { partNo: number; partyVotes: number; bestOtherVotes: number; total: number; grade: 'A' | 'B' | 'C' | 'D' }
+export interface BoundaryFeature { type: 'Feature'; properties: { state: string; no: number }; geometry: unknown }
+export interface Boundaries { type: 'FeatureCollection'; features: BoundaryFeature[] }
+
 // ---- transport -------------------------------------------------------------------------------
 
 let csrfToken = '';
@@ -157,6 +209,16 @@ export function query(params: Record<string, string | number | null | undefined>
   return s ? `?${s}` : '';
 }
 
+/** Flags as the API reads them ("true"/"false"); unset filters left out, in a stable order. */
+function seatsParams(q: SeatsQuery): Record<string, string | number | undefined> {
+  const flag = (b: boolean | undefined) => (b === undefined ? undefined : String(b));
+  return {
+    election: q.election, party: q.party, state: q.state, reserved: q.reserved, won: flag(q.won),
+    neverWon: q.neverWon ? 'true' : undefined, lostByUnder: q.lostByUnder, battleground: q.battleground,
+    stronghold: q.stronghold, closeVotes: q.closeVotes, battlegroundPct: q.battlegroundPct, strongholdRuns: q.strongholdRuns,
+  };
+}
+
 const enc = encodeURIComponent;
 
 // ---- calls -----------------------------------------------------------------------------------
@@ -179,6 +241,15 @@ export const api = {
   updateMe: (patch: { locale?: Locale; name?: string }) => request<Session>('PATCH', '/api/me', patch),
 
   home: () => request<Home>('GET', '/api/home'),
+
+  elections: () => request<{ items: Election[] }>('GET', '/api/elections'),
+  seats: (q: SeatsQuery) => request<Seats>('GET', `/api/seats${query(seatsParams(q))}`),
+  seatsExportUrl: (q: SeatsQuery, format: 'csv' | 'xlsx') => `/api/seats/export${query({ ...seatsParams(q), format })}`,
+  constituency: (stateCode: string, house: House, no: number) =>
+    request<Constituency>('GET', `/api/constituencies/${enc(stateCode)}/${enc(house)}/${enc(no)}`),
+  boothGrades: (stateCode: string, acNo: number, election: string, party: string) =>
+    request<{ items: BoothGrade[] }>('GET', `/api/constituencies/${enc(stateCode)}/${enc(acNo)}/booth-grades${query({ election, party })}`),
+  boundaries: (house: House, state?: string | null) => request<Boundaries>('GET', `/api/boundaries${query({ house, state })}`),
 
   unitRoots: () => request<{ items: Unit[] }>('GET', '/api/units/roots'),
   unit: (id: Id) => request<UnitDetail>('GET', `/api/units/${enc(id)}`),
