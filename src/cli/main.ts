@@ -3,6 +3,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { VERSION } from '../shared/version.ts';
 import { fail } from './output.ts';
 import { backupCommand, migrateCommand, restoreCommand } from './db-commands.ts';
+import { registerBacktest } from './backtest.ts';
+import { registerImport } from './import.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userAddCommand, userGrantCommand } from './user.ts';
@@ -59,5 +61,9 @@ program.command('restore').description('replace the whole database with the cont
   .action((file, o) => restoreCommand(json(o), file, o));
 
 registerSeats(program, json);
+
+registerImport(program, globals);
+
+registerBacktest(program, globals);
 
 program.parseAsync(process.argv).catch((err: Error) => fail(err.message));
