@@ -35,6 +35,25 @@ describe.skipIf(!hasData)('real public results (../shared/data)', () => {
     expect([w.seats, w.by.BJP, w.by.INC]).toEqual([543, 303, 52]);
   });
 
+  it('pairs seats a reorganisation moved with today\'s seats: Telangana, Andhra Pradesh, Ladakh, Daman & Diu', async () => {
+    const s14 = await importResults(t.db, { file: path.join(DATA, 'lok_sabha/ls_2014_candidates.csv') });
+    await importResults(t.db, { file: path.join(DATA, 'lok_sabha/ls_2019_candidates.csv') });
+    expect(s14.warnings.join('\n')).toMatch(/Telangana 1–17/);
+    const winnersOf = async (state: string, no: number) => (await sql<{ election_id: string; candidate: string }>`
+      select election_id, candidate from results where state_code = ${state} and constituency_no = ${no} and position = 1 order by election_id`.execute(t.db)).rows;
+    const names = async (state: string, no: number) => (await sql<{ name: string }>`select name from constituencies where state_code = ${state} and house = 'LS' and no = ${no}`.execute(t.db)).rows.map((r) => r.name.toUpperCase());
+    // Adilabad was Andhra Pradesh 1 in 2014 and is Telangana 1 now; Araku was Andhra Pradesh 18 and is 1 now.
+    expect((await winnersOf('S29', 1)).map((r) => r.election_id)).toEqual(['LS-2014', 'LS-2019']);
+    expect(await names('S29', 1)).toEqual(['ADILABAD']);
+    expect((await names('S01', 1))[0]).toMatch(/^AR[AU]KU$/); // 2019 spells it Aruku
+    expect((await winnersOf('S01', 1)).map((r) => r.election_id)).toEqual(['LS-2014', 'LS-2019']);
+    const maxAp = await sql<{ n: number }>`select max(constituency_no)::int as n from results where state_code = 'S01' and election_id = 'LS-2014'`.execute(t.db);
+    expect(maxAp.rows[0].n).toBe(25);
+    expect((await winnersOf('U09', 1)).map((r) => r.election_id)).toEqual(['LS-2014', 'LS-2019']);
+    expect((await winnersOf('U03', 2)).map((r) => r.election_id)).toEqual(['LS-2014', 'LS-2019']);
+    expect(await winners('LS-2014')).toMatchObject({ seats: 543 });
+  }, 60_000);
+
   it('the TCPD Lok Dhaba file gives the same 2019 tally (Poll_No 0 only)', async () => {
     const s = await importResults(t.db, { file: path.join(DATA, 'lok_sabha/raw/tcpd_ge_all_states_2024-3-27.csv.gz'), elections: ['LS-2019'] });
     expect(s.format).toBe('tcpd');

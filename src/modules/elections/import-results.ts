@@ -11,6 +11,7 @@ import { loadAcPc, upsertElections, upsertSeats, upsertStates, type AcPcEntry, t
 import { loadPartyBook, upsertParties, type PartyBook } from './parties.ts';
 import { createProblems, createWarnings, ImportRejected, type Problems, type Warnings } from './problems.ts';
 import { checkSeat, type Seat } from './seats-check.ts';
+import { currentSeat } from './reorganisations.ts';
 import { stateCodeFor } from './states.ts';
 import { recordImport, type ImportInput, type ImportSummary, type ElectionSummary } from './summary.ts';
 
@@ -24,6 +25,7 @@ export async function importResults(db: Executor, input: ImportInput): Promise<I
   for (const seat of seats) checkSeat(seat, problems);
   if (!problems.count && !seats.length) problems.add(1, 'election_id', input.elections?.length ? `no rows of ${input.elections.join(', ')} in the file` : 'no result rows in the file');
   if (problems.count) throw new ImportRejected(problems.lines());
+  for (const [election, notes] of read.moved) warnings.add(`${election}: seats renumbered into today's frame: ${[...notes].join('; ')}`);
   const acPc = input.acPc ? await loadAcPc(input.acPc) : undefined;
   input.onProgress?.({ phase: 'writing', done: 0, total: seats.length });
   const out = await db.transaction().execute(async (tx) => {
@@ -37,10 +39,21 @@ export async function importResults(db: Executor, input: ImportInput): Promise<I
   return { kind: 'results', file: fileName, format: read.format, ...out, warnings: warnings.list(), seconds: (performance.now() - started) / 1000 };
 }
 
-async function readResults(input: ImportInput, problems: Problems): Promise<{ format: ResultsFormat; rows: ResultRow[] }> {
+/** A seat a reorganisation moved is stored under today's state and number (reorganisations.ts). */
+function toCurrentFrame(row: ResultRow, moved: Map<string, Set<string>>): ResultRow {
+  const to = currentSeat(row.house, row.year, row.era, row.stateCode, row.no);
+  if (!to) return row;
+  const seen = moved.get(row.electionId) ?? new Set<string>();
+  seen.add(to.about);
+  moved.set(row.electionId, seen);
+  return { ...row, stateCode: to.stateCode, no: to.no };
+}
+
+async function readResults(input: ImportInput, problems: Problems): Promise<{ format: ResultsFormat; rows: ResultRow[]; moved: Map<string, Set<string>> }> {
   let header: Map<string, number> | undefined;
   let format: ResultsFormat | undefined;
   const rows: ResultRow[] = [];
+  const moved = new Map<string, Set<string>>();
   const wanted = input.elections?.length ? new Set(input.elections.map((e) => e.toUpperCase())) : undefined;
   const fallbackState = input.state ? stateCodeFor(input.state) : undefined;
   const onBytes = (done: number, total: number) => input.onProgress?.({ phase: 'reading', done, total });
@@ -49,16 +62,16 @@ async function readResults(input: ImportInput, problems: Problems): Promise<{ fo
       if (!header) {
         header = indexHeader(rec.fields);
         const detected = detectResultsFormat(header, input.format);
-        if ('error' in detected) { problems.add(rec.line, 'header', detected.error); return { format: 'canonical', rows }; }
+        if ('error' in detected) { problems.add(rec.line, 'header', detected.error); return { format: 'canonical', rows, moved }; }
         format = detected.format;
         continue;
       }
       const row = mapResultRow(format!, rec.fields, header, { line: rec.line, problems, fallbackState });
-      if (row && (!wanted || wanted.has(row.electionId))) rows.push(row);
+      if (row && (!wanted || wanted.has(row.electionId))) rows.push(toCurrentFrame(row, moved));
     }
   }
   if (!header) problems.add(1, 'header', 'the file is empty');
-  return { format: format ?? 'canonical', rows };
+  return { format: format ?? 'canonical', rows, moved };
 }
 
 function groupSeats(rows: ResultRow[]): Seat[] {
