@@ -39,17 +39,22 @@ export function nextUint32(s: Uint32Array): number {
   return result;
 }
 
+// Acklam's coefficients, at module level so a table build allocates nothing per quantile.
+const NQ_A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const NQ_B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const NQ_C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const NQ_D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+
+function normalTail(q: number): number {
+  const c = NQ_C, d = NQ_D;
+  return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+}
+
 /** Inverse standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
-  const q = p - 0.5;
-  const r = q * q;
+  if (p < 0.02425) return normalTail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -normalTail(Math.sqrt(-2 * Math.log(1 - p)));
+  const a = NQ_A, b = NQ_B, q = p - 0.5, r = q * q;
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
@@ -63,7 +68,8 @@ function incompleteBeta(x: number, a: number, b: number): number {
   d = 1 / (Math.abs(d) < 1e-300 ? 1e-300 : d);
   f = d;
   for (let m = 1; m < 300; m++) {
-    for (const num of [(m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)), (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))]) {
+    for (let half = 0; half < 2; half++) {
+      const num = half === 0 ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)) : (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
       d = 1 + num * d; d = 1 / (Math.abs(d) < 1e-300 ? 1e-300 : d);
       c = 1 + num / c; if (Math.abs(c) < 1e-300) c = 1e-300;
       f *= c * d;
@@ -73,12 +79,12 @@ function incompleteBeta(x: number, a: number, b: number): number {
   return (Math.exp(lnFront) * f) / a;
 }
 
+const LG = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
+
 function logGamma(x: number): number {
-  const g = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
-  let y = x;
+  let y = x, ser = 1.000000000190015;
   const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
-  let ser = 1.000000000190015;
-  for (const gj of g) ser += gj / ++y;
+  for (let j = 0; j < 6; j++) ser += LG[j] / ++y;
   return -tmp + Math.log((2.5066282746310005 * ser) / x);
 }
 
@@ -96,7 +102,7 @@ function studentTDensity(t: number, df: number): number {
  * Upper-half quantile (p > 0.5): Newton's method from the Cornish–Fisher start, which lands within a few
  * steps; a step that leaves the bracket falls back to bisection, so it cannot diverge in the far tail.
  */
-function studentTQuantile(p: number, df: number, start?: number): number {
+export function studentTQuantile(p: number, df: number, start?: number): number {
   const z = normalQuantile(p);
   // The table's previous quantile is the best start: neighbours differ by 1/65536 in probability.
   let x = start ?? z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
@@ -126,7 +132,7 @@ export function normalTable(): Float64Array {
 
 /**
  * Quantiles of a Student-t scaled to unit standard deviation (df > 2), so `sd * table[i]` has sd `sd`
- * whatever the tail. df ≥ 1000 is treated as normal. Built by symmetry from the upper half (one Newton step or two per entry, ~0.1 s once per df).
+ * whatever the tail. df ≥ 1000 is treated as normal. Built by symmetry from the upper half.
  */
 export function studentTable(df: number): Float64Array {
   if (df >= 1000) return normalTable();
@@ -134,15 +140,46 @@ export function studentTable(df: number): Float64Array {
   let t = tables.get(key);
   if (!t) {
     if (!(df > 2)) throw new Error(`seat-noise degrees of freedom must be above 2 (got ${df})`);
-    const scale = Math.sqrt((df - 2) / df);
-    t = new Float64Array(TABLE_SIZE);
-    let prev: number | undefined;
-    for (let i = TABLE_SIZE / 2; i < TABLE_SIZE; i++) {
-      prev = studentTQuantile((i + 0.5) / TABLE_SIZE, df, prev);
-      t[i] = prev * scale;
-      t[TABLE_SIZE - 1 - i] = -prev * scale;
-    }
+    t = studentUpperHalf(df);
     tables.set(key, t);
+  }
+  return t;
+}
+
+// 3-point Gauss–Legendre on [−1, 1]: exact to degree 5, ample over one table step.
+const GL_X = [-0.7745966692414834, 0, 0.7745966692414834], GL_W = [0.5555555555555556, 0.8888888888888888, 0.5555555555555556];
+
+/**
+ * Walks up the quantiles from the median, each from the one before: a first-order step by the density,
+ * then Newton corrections on the exact CDF increment (the density integrated by Gauss–Legendre over the
+ * step) until they fall below 1e-13. The walk carries the target probability, not an accumulated sum,
+ * so no error builds up. Where the density changes by more than 1% across a step (the far tail, about a
+ * hundred entries) or Newton does not settle, it takes the exact quantile (incomplete beta) instead.
+ * ~20–50 ms per df rather than ~0.1–0.3 s for the exact quantile everywhere; the two agree within 1e-9
+ * (montecarlo.test.ts), far below the float32 the WebAssembly kernel reads.
+ */
+function studentUpperHalf(df: number): Float64Array {
+  const logC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI), power = -(df + 1) / 2;
+  const density = (x: number) => Math.exp(logC + power * Math.log1p((x * x) / df));
+  const scale = Math.sqrt((df - 2) / df), t = new Float64Array(TABLE_SIZE);
+  let x = 0, F = 0.5, fx = density(0);
+  for (let i = TABLE_SIZE / 2; i < TABLE_SIZE; i++) {
+    const p = (i + 0.5) / TABLE_SIZE;
+    let y = x + (p - F) / fx, fy = density(y), settled = Math.abs(fy / fx - 1) <= 0.01;
+    for (let k = 0; settled && k < 4; k++) {
+      const h = (y - x) / 2, mid = (x + y) / 2;
+      let area = 0;
+      for (let g = 0; g < 3; g++) area += GL_W[g] * density(mid + h * GL_X[g]);
+      const correction = (F + area * h - p) / fy;
+      y -= correction;
+      fy = density(y);
+      if (Math.abs(correction) <= 1e-13 * Math.max(1, y)) break;
+      if (k === 3) settled = false;
+    }
+    if (!settled) { y = studentTQuantile(p, df, x); fy = density(y); }
+    x = y; F = p; fx = fy;
+    t[i] = x * scale;
+    t[TABLE_SIZE - 1 - i] = -x * scale;
   }
   return t;
 }
