@@ -23,8 +23,18 @@ const fixtures: Record<string, unknown> = {
   tenantId: world.tenantA, targetUserId: world.users.target.id,
   stateCode: 'T01', acNo: 2, house: 'AE', no: 2, // reference geography (test/builders.ts buildResults)
 };
+// Projection scenarios (src/modules/projection): a saved scenario of the owner's, at tenant A's root.
+fixtures.scenarioId = (await app.inject({ method: 'POST', url: '/api/scenarios', headers: owner.headers(true),
+  payload: { name: 'Canary scenario', election: 'SWEEP-2019', scenario: {} } })).json().id;
 // Reference data (geography, results) is shared by every tenant: a path naming it aims at nobody's rows.
 const REFERENCE_PARAMS = new Set(['stateCode', 'acNo', 'house', 'no']);
+// Imports and party data (src/modules/elections/imports.routes.ts, parties.routes.ts): an upload of the
+// owner's at tenant A's root; an alias is shared reference data, so a path naming it aims at nobody's rows.
+fixtures.importId = (await database.db.insertInto('imports').values({ kind: 'results', file_name: 'canary.csv', format: 'canonical',
+  imported_by: world.users.adminA.email, tenant_id: world.tenantA, unit_path: String(world.units.rootA), user_id: world.users.adminA.id, status: 'done' })
+  .returning('id').executeTakeFirstOrThrow()).id;
+fixtures.alias = 'SWEEPALIAS';
+REFERENCE_PARAMS.add('alias');
 // Strings only tenant A's S1 subtree and its admin produce: no attacker's response may contain them.
 const canaries = ['Canary', 'canary-target', world.users.adminA.email];
 

@@ -5,6 +5,7 @@ import { fail } from './output.ts';
 import { backupCommand, migrateCommand, restoreCommand } from './db-commands.ts';
 import { registerBacktest } from './backtest.ts';
 import { registerImport } from './import.ts';
+import { registerParties } from './parties.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userAddCommand, userGrantCommand } from './user.ts';
@@ -63,6 +64,7 @@ program.command('restore').description('replace the whole database with the cont
 registerSeats(program, json);
 
 registerImport(program, globals);
+registerParties(program, json);
 
 registerBacktest(program, globals);
 

@@ -26,13 +26,18 @@ export interface ResultsTable {
   party_code: string | null; votes: number | null; position: number | null; party_raw: string | null; sex: 'M' | 'F' | 'O' | null;
 }
 export interface ConstituencyTurnoutTable { election_id: string; state_code: string; constituency_no: number; electors: number | null; valid_votes: number | null; turnout_pct: number | null }
+/** A view over booth_votes and booth_candidates (migration 0012): read only. */
 export interface BoothResultsTable { election_id: string; state_code: string; ac_no: number; part_no: number; seq: number; candidate: string | null; party_code: string | null; votes: number }
+export interface BoothVotesTable { election_id: string; state_code: string; ac_no: number; part_no: number; votes: ColumnType<(number | null)[], string, string> }
+export interface BoothCandidatesTable { election_id: string; state_code: string; ac_no: number; seq: number; candidate: string | null; party_code: string | null }
 export interface PartyAliasesTable { alias: string; party_code: string; note: string | null }
-export interface PartySuccessionsTable { from_party: string; to_party: string; weight: number; effective_year: number; note: string | null }
+export interface PartySuccessionsTable { from_party: string; to_party: string; weight: number; effective_year: number; note: string | null; state_code: string | null; id: Generated<number> }
 export interface BoundariesTable { state_code: string; house: 'LS' | 'AE'; era: Generated<number>; no: number; geometry: ColumnType<unknown, string, string>; source: string | null }
 export interface ImportsTable {
   id: Generated<number>; kind: 'results' | 'booths' | 'boundaries'; file_name: string; format: string; election_ids: Generated<string[]>;
   rows: Generated<number>; warnings: JsonDefault; imported_by: string; started_at: TimestampDefault; finished_at: NullableTimestamp;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>; tenant_id: string | null; unit_path: string | null; user_id: string | null;
+  bytes: number | null; options: JsonDefault; summary: ColumnType<unknown, string | null | undefined, string | null>; problems: JsonDefault; message: string | null;
 }
 export interface BoothTurnoutTable { election_id: string; state_code: string; ac_no: number; part_no: number; electors: number | null; voters: number | null }
 
@@ -72,6 +77,11 @@ export interface AuditEventsTable {
   type: string; entity: string; row_ids: Generated<string[]>; unit_path: string | null; detail: JsonDefault;
   ip: string | null; user_agent: string | null;
 }
+export interface ScenariosTable {
+  tenant_id: string; id: Generated<number>; unit_id: number; unit_path: string; name: string; election: string;
+  scenario: ColumnType<unknown, string, string>; created_by: string | null; updated_by: string | null;
+  created_at: TimestampDefault; updated_at: TimestampDefault;
+}
 export interface SystemJobsTable {
   id: Generated<number>; kind: string; label: string; done: Generated<number>; total: Generated<number>; phase: string | null;
   status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: TimestampDefault; finished_at: NullableTimestamp; updated_at: TimestampDefault;
@@ -86,6 +96,8 @@ export interface DB {
   results: ResultsTable;
   constituency_turnout: ConstituencyTurnoutTable;
   booth_results: BoothResultsTable;
+  booth_votes: BoothVotesTable;
+  booth_candidates: BoothCandidatesTable;
   booth_turnout: BoothTurnoutTable;
   party_aliases: PartyAliasesTable;
   party_successions: PartySuccessionsTable;
@@ -105,4 +117,5 @@ export interface DB {
   audit_event_types: AuditEventTypesTable;
   audit_events: AuditEventsTable;
   system_jobs: SystemJobsTable;
+  scenarios: ScenariosTable;
 }

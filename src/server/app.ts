@@ -19,6 +19,9 @@ import { unitsRoutes } from '../modules/units/units.routes.ts';
 import { homeRoutes } from '../modules/home/home.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { electionsRoutes } from '../modules/elections/elections.routes.ts';
+import { importsRoutes } from '../modules/elections/imports.routes.ts';
+import { partiesRoutes } from '../modules/elections/parties.routes.ts';
+import { projectionRoutes } from '../modules/projection/projection.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -53,6 +56,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   homeRoutes(app, deps);
   unitsRoutes(app, deps);
   electionsRoutes(app, deps);
+  importsRoutes(app, deps);
+  partiesRoutes(app, deps);
+  projectionRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

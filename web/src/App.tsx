@@ -17,6 +17,8 @@ const TokensPage = lazy(() => import('./features/admin/TokensPage.tsx'));
 const ModulePlaceholder = lazy(() => import('./features/modules/ModulePlaceholder.tsx'));
 const SeatsPage = lazy(() => import('./features/seats/SeatsPage.tsx'));
 const ConstituencyPage = lazy(() => import('./features/seats/ConstituencyPage.tsx'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx'));
+const ScenarioPage = lazy(() => import('./features/scenario/ScenarioPage.tsx'));
 
 function NotAllowed() {
   const { t } = useTranslation();
@@ -81,7 +83,8 @@ export function App() {
         <Route index element={<Guard page="home"><HomePage /></Guard>} />
         <Route path="seats" element={<Guard page="seats"><SeatsPage /></Guard>} />
         <Route path="seats/:stateCode/:house/:no" element={<Guard page="seats"><ConstituencyPage /></Guard>} />
-        <Route path="projection" element={<Guard page="projection"><ModulePlaceholder module="projection" /></Guard>} />
+        <Route path="scenario" element={<Guard page="projection"><ScenarioPage /></Guard>} />
+        <Route path="projection" element={<Navigate to="/scenario" replace />} />
         <Route path="organisation" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
         <Route path="organisation/:unitId" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
         <Route path="programmes" element={<Guard page="programmes"><ModulePlaceholder module="programmes" /></Guard>} />
@@ -90,6 +93,7 @@ export function App() {
         <Route path="admin/users" element={<Guard page="users"><UsersPage /></Guard>} />
         <Route path="admin/audit" element={<Guard page="audit"><AuditPage /></Guard>} />
         <Route path="admin/tokens" element={<Guard page="tokens"><TokensPage /></Guard>} />
+        <Route path="imports" element={<Guard page="imports"><ImportsPage /></Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

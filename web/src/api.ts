@@ -159,10 +159,13 @@ let language = 'en';
 export function rememberLanguage(lng: string): void { language = lng; }
 /** Remembered from the latest Session the API returned; sent on every write. */
 export function rememberCsrfToken(token: string): void { csrfToken = token; }
+/** For the one request fetch cannot make: an upload with progress (XMLHttpRequest, features/imports/api.ts). */
+export function currentCsrfToken(): string { return csrfToken; }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** One API call; feature api files (e.g. features/scenario/api.ts) build on it. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': language === 'hi' ? 'hi-IN, hi;q=0.9, en;q=0.5' : 'en-IN, en;q=0.9',

@@ -1,4 +1,5 @@
 // What every import takes and returns, and its row in `imports` (written in the import's transaction).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Executor } from '../../db/open.ts';
 
 export type Progress = (p: { phase: string; done: number; total: number }) => void;
@@ -35,7 +36,26 @@ export interface ImportSummary {
   [extra: string]: unknown;
 }
 
-export async function recordImport(db: Executor, r: { kind: ImportSummary['kind']; fileName: string; format: string; elections: string[]; rows: number; warnings: string[]; importedBy?: string }): Promise<number> {
+export interface ImportRecord { kind: ImportSummary['kind']; fileName: string; format: string; elections: string[]; rows: number; warnings: string[]; importedBy?: string }
+
+/**
+ * An upload's `imports` row exists before its importer runs (the web shows it queued, then running).
+ * The upload job (import-jobs.ts) sets this around the importer, so recordImport completes that row,
+ * and writes the uploader's audit event, inside the importer's own transaction. Ambient rather than an
+ * ImportInput field so the importers stay as the CLI calls them.
+ */
+export interface UploadContext { importId: number; onRecorded(tx: Executor, r: ImportRecord): Promise<void> }
+export const uploadContext = new AsyncLocalStorage<UploadContext>();
+
+export async function recordImport(db: Executor, r: ImportRecord): Promise<number> {
+  const upload = uploadContext.getStore();
+  if (upload) {
+    await db.updateTable('imports').set({
+      format: r.format, election_ids: r.elections, rows: r.rows, warnings: JSON.stringify(r.warnings), status: 'done', finished_at: new Date(),
+    }).where('id', '=', upload.importId).execute();
+    await upload.onRecorded(db, r);
+    return upload.importId;
+  }
   const row = await db.insertInto('imports').values({
     kind: r.kind, file_name: r.fileName, format: r.format, election_ids: r.elections, rows: r.rows,
     warnings: JSON.stringify(r.warnings), imported_by: r.importedBy ?? 'system', finished_at: new Date(),

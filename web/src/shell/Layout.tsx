@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { markNavigated } from '../components/ui.tsx';
 import { useLocalName } from '../i18n/index.ts';
+import { tDynamic } from '../i18n/dynamic.ts';
 import { can, useSignedIn } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItems, type NavItem } from './nav.ts';
@@ -16,7 +17,7 @@ function NavLinks({ items, onPick }: { items: NavItem[]; onPick: () => void }) {
       {items.map((item) => (
         <li key={item.key}>
           <NavLink to={item.path} end={item.path === '/'} data-testid={`nav-${item.key}`} onClick={onPick}>
-            {t(`nav.${item.key}`)}
+            {item.label ? tDynamic(t, item.label, item.key) : t(`nav.${item.key as Exclude<NavItem['key'], 'imports'>}`)}
           </NavLink>
         </li>
       ))}

@@ -2,7 +2,7 @@ import type { Permission } from '../session.ts';
 
 export type NavKey =
   | 'home' | 'seats' | 'projection' | 'organisation' | 'programmes' | 'review' | 'outreach'
-  | 'users' | 'audit' | 'tokens';
+  | 'users' | 'audit' | 'tokens' | 'imports';
 
 export interface NavItem {
   key: NavKey;
@@ -10,12 +10,14 @@ export interface NavItem {
   /** Any one of these shows the entry and opens the page. */
   anyOf: Permission[];
   group: 'main' | 'admin';
+  /** A label outside `nav.` (a feature's own i18n key); default `nav.<key>`. */
+  label?: string;
 }
 
 export const navItems: NavItem[] = [
   { key: 'home', path: '/', anyOf: ['tenant.view'], group: 'main' },
   { key: 'seats', path: '/seats', anyOf: ['elections.read'], group: 'main' },
-  { key: 'projection', path: '/projection', anyOf: ['projection.run'], group: 'main' },
+  { key: 'projection', path: '/scenario', anyOf: ['projection.run'], group: 'main' },
   { key: 'organisation', path: '/organisation', anyOf: ['org.read', 'units.read'], group: 'main' },
   { key: 'programmes', path: '/programmes', anyOf: ['programmes.read'], group: 'main' },
   { key: 'review', path: '/review', anyOf: ['review.read'], group: 'main' },
@@ -23,6 +25,7 @@ export const navItems: NavItem[] = [
   { key: 'users', path: '/admin/users', anyOf: ['users.read'], group: 'admin' },
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'], group: 'admin' },
   { key: 'tokens', path: '/admin/tokens', anyOf: ['tokens.manage'], group: 'admin' },
+  { key: 'imports', path: '/imports', anyOf: ['elections.import'], group: 'admin', label: 'imports.nav' },
 ];
 
 export const navItem = (key: NavKey): NavItem => navItems.find((i) => i.key === key)!;

@@ -9,6 +9,7 @@ import { api, type Election, type Reservation, type Seats } from '../../api.ts';
 import { EmptyState, Field, Loading, PageHeading, ProblemNotice, QueryGate } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
+import { useWinProbability } from '../scenario/winProbability.ts';
 import { usePartyInfo } from './parties.ts';
 import { PAGE_SIZE, Pager, SeatTable } from './SeatTable.tsx';
 import {
@@ -126,6 +127,9 @@ function SeatsView({ view: v, election, elections, setParams }: {
     return n ? local(n.name, n.nameHi) : null;
   }, [parties.names, local]);
 
+  // The projection's win probability per seat, for the map's "win probability" colouring.
+  const winProbability = useWinProbability(v.election, v.party, v.tab === 'map');
+
   const tileCount = (c: ClassFilter) => (c === 'not-held' ? total - (counts.held ?? 0) : counts[c] ?? 0);
   const tileLabel = (c: ClassFilter) => {
     switch (c) {
@@ -225,7 +229,9 @@ function SeatsView({ view: v, election, elections, setParams }: {
                       seats={mapSeats} highlight={highlight} house={house} stateCode={election?.stateCode ?? v.state}
                       election={v.election} party={v.party} colourBy={v.colour}
                       onColourBy={(colour) => update((cur) => ({ colour, page: cur.page }), true)} partyColour={colour} partyName={partyName}
+                      value={winProbability.value}
                     />
+                    {v.colour === 'value' && winProbability.note ? <p className="muted small" data-testid="map-value-note">{winProbability.note}</p> : null}
                   </Suspense>
                 ) : base.isPending ? <Loading /> : null}
               </div>

@@ -83,9 +83,10 @@ export function mapClass(seat: Pick<Seat, 'classes'>): MapClass {
   return 'lost';
 }
 
-// ---- any number per seat (later: the projection's win probability) -------------------------------
+// ---- any number per seat (the projection's win probability) -------------------------------------
 
-const SEQUENTIAL = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+// The lowest step is a visible tint, not white: a seat at 0–20% must still show against the page.
+const SEQUENTIAL = ['#d6e6f4', '#9ecae1', '#4a98c9', '#1764ab', '#08306b'];
 export const VALUE_STEPS = SEQUENTIAL.length;
 
 export function valueBin(v: number | null, min: number, max: number): number {
