@@ -47,7 +47,9 @@ async function attemptSignIn(tx: Tx, policy: AuthPolicy, email: string, password
   await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
   await setAuthUser(tx, user.id);
   // Enter the tenant the user was first granted a role in: their home party, not whichever sorts first.
-  const tenant = await tx.selectFrom('grants').select('tenant_id as id').where('user_id', '=', user.id).orderBy('id').executeTakeFirst();
+  // Qualified on purpose: a bare `order by id` would sort by the output alias, i.e. the tenant's uuid.
+  const tenant = await tx.selectFrom('grants').select('grants.tenant_id as id').where('user_id', '=', user.id)
+    .orderBy('grants.created_at').orderBy('grants.id').executeTakeFirst();
   if (!tenant) return { error: new Unauthorized('You have no role in any tenant yet; ask an admin for a grant') };
   if (previousCookie) await tx.deleteFrom('sessions').where('id_hash', '=', sha256(previousCookie)).execute();
   const cookie = newSecret();
