@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, overflowsHorizontally, shot, signIn, startServer } from './browser.ts';
 
-const NAV = ['home', 'seats', 'projection', 'organisation', 'programmes', 'review', 'outreach', 'users', 'audit', 'tokens'];
+const NAV = ['home', 'seats', 'projection', 'organisation', 'programmes', 'review', 'outreach', 'users', 'audit', 'tokens', 'imports'];
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
