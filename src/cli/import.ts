@@ -26,7 +26,7 @@ export function registerImport(program: Command, globals: () => GlobalOptions): 
   const cmd = program.command('import').description('import public election data (one transaction per file; re-importing replaces)');
   for (const [kind, spec] of Object.entries(IMPORTERS)) {
     cmd.command(kind).description(`${spec.about}; several files are imported one after another, each in its own transaction`)
-      .argument('<files...>', 'the file(s) (.csv, .csv.gz, .geojson, .json)')
+      .argument('<files...>', 'the file(s) (.csv, .csv.gz, a .tgz holding one CSV, .geojson, .json)')
       .option('--format <format>', `force a format instead of detecting it (${spec.formats})`)
       .option('--election <id...>', 'the election(s) to import, e.g. LS-2019 (files without an election column need one)')
       .option('--state <code>', 'state for files without a state column (ECI code such as S24, or a name)')

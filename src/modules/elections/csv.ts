@@ -2,9 +2,10 @@
 // we count lines ourselves because its per-record `info` doubles the parse time on a booth file, and a
 // record's line is simply the previous record's line plus the newlines inside its fields.
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse';
+import tar from 'tar-stream';
 
 export interface CsvRecord { line: number; fields: string[] }
 
@@ -24,7 +25,38 @@ export async function openInput(file: string, opts: CsvOptions = {}): Promise<Re
   let done = 0;
   raw.on('data', (chunk) => { done += chunk.length; opts.onBytes?.(done, size); });
   const isGzip = head[0] === 0x1f && head[1] === 0x8b;
-  return isGzip ? raw.pipe(zlib.createGunzip()) : raw;
+  const plain = isGzip ? raw.pipe(zlib.createGunzip()) : raw;
+  return /\.(tgz|tar|tar\.gz)$/i.test(file) ? firstFileOfTar(plain, file) : plain;
+}
+
+/**
+ * The one data file of a tarball (the Gujarat Form 20 scrape ships as gujarat.csv in a .csv.tgz):
+ * streamed, not unpacked to disk. A tarball of several data files is refused: import them one by one.
+ */
+function firstFileOfTar(input: Readable, file: string): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    const extract = tar.extract();
+    let found: PassThrough | undefined;
+    extract.on('entry', (header, stream, next) => {
+      const isData = header.type === 'file' && !/(^|\/)\._/.test(header.name); // skip macOS resource forks
+      if (!isData) { stream.on('end', next); stream.resume(); return; }
+      if (found) {
+        found.destroy(new Error(`${file}: the archive holds more than one file (${header.name} too); extract it and import each file`));
+        return;
+      }
+      const out = new PassThrough();
+      found = out;
+      // Copied by hand rather than piped: the entry is a streamx stream, and `out` must stay open until
+      // the archive's end shows no second file follows.
+      stream.on('data', (chunk) => { if (!out.write(chunk as Buffer)) { stream.pause(); out.once('drain', () => stream.resume()); } });
+      stream.on('end', next);
+      resolve(out);
+    });
+    extract.on('finish', () => { if (found) found.end(); else reject(new Error(`${file}: the archive holds no file`)); });
+    extract.on('error', (err) => (found ? found.destroy(err) : reject(new Error(`${file}: not a readable tar archive (${err.message})`))));
+    input.on('error', (err) => extract.destroy(err));
+    input.pipe(extract);
+  });
 }
 
 /** Reads a whole (small) text input: boundaries and reference files, gzipped or not. */
