@@ -42,7 +42,9 @@ export default seedNational;
 /** The ceiling: rows generated and inserted inside the server, one statement, no client, no foreign keys. */
 async function peerInsert(db: Executor, rows: number): Promise<{ rows: number; seconds: number }> {
   await sql`drop table if exists bench_seed_peer`.execute(db);
-  await sql`create table bench_seed_peer (like booth_results including all)`.execute(db);
+  // The shape booth_results had as a table (migration 0002): it is a view over booth_votes since 0012.
+  await sql`create table bench_seed_peer (election_id text not null, state_code text not null, ac_no integer not null, part_no integer not null,
+    party_code text not null, votes integer not null check (votes >= 0), primary key (election_id, state_code, ac_no, part_no, party_code))`.execute(db);
   try {
     const started = performance.now();
     // Ascending keys, as the seed writes them, so both get the index's rightmost-leaf fast path.

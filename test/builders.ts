@@ -112,10 +112,12 @@ export async function buildResults(db: Executor): Promise<void> {
       }))).execute();
     }
   }
-  await db.insertInto('booth_results').values([
-    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 1, seq: 1, candidate: 'a', party_code: 'AAA', votes: 600 },
-    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 1, seq: 2, candidate: 'b', party_code: 'BBB', votes: 400 },
-    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 2, seq: 1, candidate: 'a', party_code: 'AAA', votes: 300 },
-    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 2, seq: 2, candidate: 'b', party_code: 'BBB', votes: 700 },
+  await db.insertInto('booth_candidates').values([
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, seq: 1, candidate: 'a', party_code: 'AAA' },
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, seq: 2, candidate: 'b', party_code: 'BBB' },
+  ]).execute();
+  await db.insertInto('booth_votes').values([
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 1, votes: '{600,400}' },
+    { election_id: 'SWEEP-2019', state_code: 'T01', ac_no: 2, part_no: 2, votes: '{300,700}' },
   ]).execute();
 }

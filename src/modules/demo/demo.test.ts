@@ -76,7 +76,8 @@ describe('state-scale demo seed', () => {
     expect(perAc[0].min).toBeGreaterThanOrEqual(200);
     expect(perAc[0].max).toBeLessThanOrEqual(350);
     expect(seeded.counts.polling_stations).toBe(geo.booths);
-    expect(seeded.counts.booth_results).toBe(geo.booths * 7 * 2);
+    expect(seeded.counts.booth_votes).toBe(geo.booths * 2);
+    expect(seeded.counts.booth_candidates).toBe(182 * 7 * 2);
     expect(seeded.rows).toBe(Object.values(seeded.counts).reduce((a, b) => a + b, 0));
   });
 

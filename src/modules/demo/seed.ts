@@ -19,7 +19,7 @@ export interface SeedOptions {
 }
 export interface SeedResult { tenantId: string; tenantSlug: string; rows: number; seconds: number; counts: Record<string, number> }
 
-/** Booths per insert: ~20,000 booth_results rows, big enough to amortise a round trip, small enough to stream. */
+/** Booths per insert: a round trip amortised over ~20,000 candidates' votes, small enough to stream. */
 const CHUNK_BOOTHS = 3_000;
 
 export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedResult> {
@@ -37,7 +37,7 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   await writeBooths(w, plan, geos);
   await w.flush();
   // Fresh statistics, so the aggregations below plan for millions of rows rather than none.
-  await sql`analyze booth_results, booth_turnout, constituencies`.execute(db);
+  await sql`analyze booth_votes, booth_candidates, booth_turnout, constituencies`.execute(db);
   progress.phase('results');
   for (const [e, election] of plan.elections.entries()) await writeResults(w, plan, geos, e, election);
   progress.phase('units');
@@ -84,14 +84,19 @@ async function writeGeography(w: BulkWriter, plan: DemoPlan, geos: StateGeograph
 }
 
 /**
- * Booths go in key order (election, state, AC, part, party), so every insert lands on the rightmost
- * leaf of the primary-key index, PostgreSQL's fast path; that is why elections are the outer loop and
- * a state's votes are recomputed per election (a second or two of arithmetic nationally).
+ * Booths go in key order (election, state, AC, part), so every insert lands on the rightmost leaf of
+ * the primary-key index, PostgreSQL's fast path; that is why elections are the outer loop and a
+ * state's votes are recomputed per election (a second or two of arithmetic nationally).
  */
 async function writeBooths(w: BulkWriter, plan: DemoPlan, geos: StateGeography[]): Promise<void> {
   for (const [e, election] of plan.elections.entries()) {
     for (const geo of geos) {
       const booths = planBooths(plan, geo);
+      // Every AC of the state has the state's parties as its candidates, seq in party order.
+      await w.run('booth_candidates', sql`insert into booth_candidates (election_id, state_code, ac_no, seq, party_code)
+        select ${election.id}, ${geo.spec.code}, a.no, p.seq, p.code
+        from unnest(${intArray(geo.acs.map((a) => a.no))}::int[]) a(no) cross join unnest(${booths.parties}::text[]) with ordinality p(code, seq)`);
+      await w.flush(); // a booth's votes need its AC's candidates
       for (let first = 0; first < geo.boothCount; first += CHUNK_BOOTHS) {
         const chunk = { first, end: Math.min(geo.boothCount, first + CHUNK_BOOTHS) };
         const span = boothsBetween(geo, chunk.first, chunk.end);
@@ -117,12 +122,12 @@ async function writeBoothVotes(w: BulkWriter, geo: StateGeography, booths: State
   const data = booths.elections[e];
   const k = booths.parties.length;
   const [ac, part] = [intArray(span.acNo), intArray(span.partNo)];
-  // One row per booth and party, from two short arrays and one flat votes array (booth-major).
-  await w.run('booth_results', sql`insert into booth_results (election_id, state_code, ac_no, part_no, seq, party_code, votes)
-    select ${election.id}, ${geo.spec.code}, b.ac_no, b.part_no, p.j, p.code, (${intArray(data.votes.subarray(c.first * k, c.end * k))}::int[])[(b.i - 1) * ${k} + p.j]
-    from unnest(${ac}::int[], ${part}::int[]) with ordinality b(ac_no, part_no, i)
-    cross join unnest(${booths.parties}::text[]) with ordinality p(code, j)
-    order by b.i, p.code`);
+  // One row per booth: its votes by party (seq) as an int[], from one flat votes array (booth-major).
+  const votes: string[] = [];
+  for (let b = c.first; b < c.end; b += 1) votes.push(`"{${data.votes.subarray(b * k, (b + 1) * k).join(',')}}"`);
+  await w.run('booth_votes', sql`insert into booth_votes (election_id, state_code, ac_no, part_no, votes)
+    select ${election.id}, ${geo.spec.code}, t.ac_no, t.part_no, t.votes::int[]
+    from unnest(${ac}::int[], ${part}::int[], ${`{${votes.join(',')}}`}::text[]) t(ac_no, part_no, votes)`);
   await w.run('booth_turnout', sql`insert into booth_turnout (election_id, state_code, ac_no, part_no, electors, voters)
     select ${election.id}, ${geo.spec.code}, t.* from unnest(${ac}::int[], ${part}::int[],
       ${intArray(data.electors.subarray(c.first, c.end))}::int[], ${intArray(data.voters.subarray(c.first, c.end))}::int[]) t`);
@@ -193,7 +198,7 @@ function estimateRows(plan: DemoPlan, geos: StateGeography[]): number {
     const k = partiesIn(plan, geo.spec.index).length;
     const seats = plan.elections[0].house === 'LS' ? geo.pcs.length : geo.acs.length;
     const units = 1 + geo.districts.length + geo.acs.length + geo.mandalAc.length + geo.skFirstBooth.length - 1 + geo.boothCount;
-    rows += geo.pcs.length + geo.acs.length + geo.boothCount * (1 + elections * (k + 1)) + seats * elections * (k + 1) + units;
+    rows += geo.pcs.length + geo.acs.length + geo.boothCount * (1 + elections * 2) + geo.acs.length * elections * k + seats * elections * (k + 1) + units;
   }
   return rows;
 }

@@ -32,7 +32,7 @@ export async function reconcileBooths(db: Executor, touched: TouchedSeats[]): Pr
 }
 
 /**
- * Sums per AC first (an index range on booth_results' key), then per seat in JS: a single join left to
+ * Sums per AC first (an index range on booth_votes' key), then per seat in JS: a single join left to
  * the planner chose a nested loop over millions of booth rows on PGlite, whose statistics lag.
  */
 async function seatGaps(db: Executor, t: TouchedSeats): Promise<Gap[]> {
@@ -41,8 +41,9 @@ async function seatGaps(db: Executor, t: TouchedSeats): Promise<Gap[]> {
   const seatOf = new Map(acs.map((a) => [a.no, t.house === 'LS' ? a.pc_no : a.no]));
   const seats = new Set([...t.acs].map((ac) => seatOf.get(ac)).filter((s): s is number => s != null));
   const seatAcs = [...seatOf].filter(([, seat]) => seat != null && seats.has(seat)).map(([ac]) => ac);
-  const booth = await sql<{ ac_no: number; votes: number }>`select ac_no, sum(votes)::float8 as votes from booth_results
-    where election_id = ${t.electionId} and state_code = ${t.stateCode} and ac_no = any(${`{${seatAcs.join(',')}}`}::int[]) group by ac_no`.execute(db);
+  const booth = await sql<{ ac_no: number; votes: number }>`select b.ac_no, sum(x)::float8 as votes from booth_votes b cross join lateral unnest(b.votes) x
+    where b.election_id = ${t.electionId} and b.state_code = ${t.stateCode} and b.ac_no = any(${`{${seatAcs.join(',')}}`}::int[]) and x is not null
+    group by b.ac_no`.execute(db);
   const official = await sql<{ seat: number; votes: number; name: string | null }>`select r.constituency_no as seat, sum(r.votes)::float8 as votes, max(k.name) as name
     from results r left join constituencies k on k.state_code = r.state_code and k.house = ${t.house} and k.era = ${t.era} and k.no = r.constituency_no
     where r.election_id = ${t.electionId} and r.state_code = ${t.stateCode} and r.constituency_no = any(${`{${[...seats].join(',')}}`}::int[])
