@@ -25,7 +25,8 @@ async function fingerprint(db: Executor): Promise<string> {
   const units = await sql<{ f: string }>`select string_agg(id || ':' || coalesce(parent_id::text, '-') || ':' || path::text || ':' || name, ',' order by id) as f from units`.execute(db);
   const audit = await sql<{ f: string }>`select string_agg(type || row_ids::text || detail::text || coalesce(unit_path::text, ''), ',' order by id) as f from audit_events`.execute(db);
   const users = await sql<{ f: string }>`select string_agg(email || password_hash, ',' order by email) as f from users`.execute(db);
-  return [units.rows[0].f, audit.rows[0].f, users.rows[0].f].join('|');
+  const booths = await sql<{ f: string }>`select string_agg(election_id || ac_no || ':' || part_no || ':' || votes::text, ',' order by election_id, ac_no, part_no) as f from booth_votes`.execute(db);
+  return [units.rows[0].f, audit.rows[0].f, users.rows[0].f, booths.rows[0].f].join('|');
 }
 
 describe('backup and restore', () => {

@@ -132,6 +132,12 @@ function checkMigrations(recorded: { version: number; checksum: string }[], file
   }
 }
 
+/**
+ * References kept by statement-level triggers rather than foreign keys (migration 0012: bulk booth rows),
+ * which the catalogue query below cannot see; restore must still write the referenced table first.
+ */
+const CHECKED_BY_TRIGGER: Record<string, string[]> = { booth_votes: ['booth_candidates'], polling_stations: ['constituencies'] };
+
 /** Every table of ours in public, in an order where a referenced table comes before its referrers. */
 async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
   const rows = (await sql<{ name: string; columns: string[]; json_columns: string[] | null; pk: string[]; self_refs: string[] | null; identity: string[] | null; deps: string[] | null }>`
@@ -152,7 +158,7 @@ async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
     if (seen.has(name) || !byName.has(name)) return;
     seen.add(name);
     const r = byName.get(name)!;
-    for (const d of r.deps ?? []) visit(d);
+    for (const d of [...(r.deps ?? []), ...(CHECKED_BY_TRIGGER[name] ?? [])]) visit(d);
     ordered.push({ name, columns: r.columns, jsonColumns: r.json_columns ?? [], pk: r.pk, selfRefs: r.self_refs ?? [], identity: r.identity ?? [] });
   };
   for (const r of rows) visit(r.name);
