@@ -75,7 +75,7 @@ async function importFile(page: Page, kind: 'results' | 'booths' | 'boundaries',
 }
 
 describe('imports in the browser', () => {
-  it('imports LS 2019 results, shows the summary, and leads to the seats, a constituency and the map', async () => {
+  it('imports LS 2019 results, shows the summary, and leads to the seats, a constituency, a scenario and the map', async () => {
     const page = await newPage(1280);
     await signIn(page, server.url, 'admin@demo.warroom');
     await useLanguage(page, 'en');
@@ -126,8 +126,17 @@ describe('imports in the browser', () => {
     await expect.poll(() => page.locator('main .loading').count()).toBe(0); // the share chart has drawn
     await shot(page, 'import-constituency-1280-en');
 
+    // A scenario on the imported election: the engine runs in the browser and settles on the full simulation.
+    await page.goto(`${server.url}/scenario?election=LS-2019`);
+    await page.getByTestId('heading-scenario').waitFor();
+    await page.locator('[data-testid=scenario-totals][data-provisional=false][aria-busy=false]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('scenario-totals').getAttribute('data-simulations')).toBe('10000');
+    expect(await page.getByTestId('scenario-ptarget').innerText()).toMatch(/\d%/);
+    await page.getByTestId('scenario-histogram').locator('canvas').waitFor();
+    await shot(page, 'import-scenario-1280-en');
+
     // The map: no boundaries yet, so the hexagon cartogram, one hexagon per seat.
-    await page.goBack();
+    await page.goto(`${server.url}/seats?election=LS-2019${hasReal ? '&party=BJP' : ''}`);
     await page.getByTestId('seat-table').waitFor();
     await page.getByTestId('tab-map').click();
     await page.getByTestId('hex-map').waitFor();
