@@ -49,3 +49,21 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.getByTestId('login-submit').click();
   await page.getByTestId('home-tenant').waitFor();
 }
+
+/** A page in its own context: English (India), reduced motion so slide-outs are not caught mid-way in a screenshot. */
+export async function openPage(browser: Browser, width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'en-IN', reducedMotion: 'reduce' });
+  return context.newPage();
+}
+
+/** The account remembers its language; put it where the test wants it. */
+export async function useLanguage(page: Page, lang: 'en' | 'hi'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** A full-page screenshot taken from the top of the page. */
+export async function shotFromTop(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return shot(page, name);
+}

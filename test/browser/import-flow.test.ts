@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, overflowsHorizontally, SCREENSHOTS, shot as fullShot, signIn, startServer } from './browser.ts';
+import { launch, openPage, overflowsHorizontally, SCREENSHOTS, shot as shotAsScrolled, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
 
 const DATA = path.resolve('../shared/data');
 const LS2019 = path.join(DATA, 'lok_sabha/ls_2019_candidates.csv');
@@ -42,20 +42,9 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'en-IN', reducedMotion: 'reduce' });
-  return context.newPage();
-}
+const newPage = (width: number): Promise<Page> => openPage(browser, width);
 
-async function useLanguage(page: Page, lang: 'en' | 'hi'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-async function shot(page: Page, name: string): Promise<string> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return fullShot(page, name);
-}
+const shot = shotFromTop;
 
 async function openImports(page: Page, width: number): Promise<void> {
   if (width < 700) await page.getByTestId('menu-button').click();
@@ -235,7 +224,7 @@ describe('imports in the browser', () => {
     expect(await page.getByTestId('import-problems').getByRole('alert').innerText()).toMatch(/कुछ भी नहीं लिखा गया/);
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.getByTestId('import-result').scrollIntoViewIfNeeded();
-    await fullShot(page, 'import-failed-360-hi');
+    await shotAsScrolled(page, 'import-failed-360-hi');
     // The successful one.
     await rows.filter({ hasText: hasReal ? 'ls_2019_candidates.csv' : 'ls_2019_fixture.csv' }).first().getByRole('button').click();
     await page.getByTestId('import-summary').waitFor();

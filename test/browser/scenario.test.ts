@@ -12,7 +12,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { importResults } from '../../src/modules/elections/import-results.ts';
 import { serve, type Running } from '../../src/server/serve.ts';
-import { launch, overflowsHorizontally, shot as fullShot, signIn } from './browser.ts';
+import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage } from './browser.ts';
 
 const LS_2019 = path.resolve('../shared/data/lok_sabha/ls_2019_candidates.csv');
 const hasRealData = fs.existsSync(LS_2019);
@@ -46,20 +46,9 @@ afterAll(async () => {
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'en-IN', reducedMotion: 'reduce' });
-  return context.newPage();
-}
+const newPage = (width: number): Promise<Page> => openPage(browser, width);
 
-async function useLanguage(page: Page, lang: 'en' | 'hi'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-async function shot(page: Page, name: string): Promise<string> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return fullShot(page, name);
-}
+const shot = shotFromTop;
 
 /** The totals on the full simulation, nothing left running. */
 async function settled(page: Page): Promise<void> {

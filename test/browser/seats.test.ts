@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, overflowsHorizontally, shot as fullShot, signIn, startServer } from './browser.ts';
+import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -20,16 +20,7 @@ afterAll(async () => {
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-async function newPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'en-IN', reducedMotion: 'reduce' });
-  return context.newPage();
-}
-
-/** The account remembers its language; put it where this test wants it. */
-async function useLanguage(page: Page, lang: 'en' | 'hi'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
+const newPage = (width: number): Promise<Page> => openPage(browser, width);
 
 async function openSeats(page: Page, width: number): Promise<void> {
   if (width < 700) await page.getByTestId('menu-button').click();
@@ -44,11 +35,7 @@ async function margins(page: Page): Promise<number[]> {
   return page.locator('[data-testid=seat-table] tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-margin'))));
 }
 
-/** A full-page screenshot from the top, so the sticky header sits where it belongs. */
-async function shot(page: Page, name: string): Promise<string> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return fullShot(page, name);
-}
+const shot = shotFromTop;
 
 const rowCount = (page: Page) => page.locator('[data-testid=seat-table] tbody tr').count();
 

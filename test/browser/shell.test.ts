@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, overflowsHorizontally, shot, signIn, startServer } from './browser.ts';
+import { launch, openPage, overflowsHorizontally, shot, signIn, startServer } from './browser.ts';
 
 const NAV = ['home', 'seats', 'projection', 'organisation', 'programmes', 'review', 'outreach', 'users', 'audit', 'tokens', 'imports'];
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -18,11 +18,7 @@ afterAll(async () => {
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-async function newPage(width: number): Promise<Page> {
-  // Reduced motion: the phone menu's slide-out must not be caught mid-way in a screenshot.
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, locale: 'en-IN', reducedMotion: 'reduce' });
-  return context.newPage();
-}
+const newPage = (width: number): Promise<Page> => openPage(browser, width);
 
 /** Opens a navigation entry the way a user would: on a phone, through the menu button. */
 async function openNav(page: Page, key: string, width: number): Promise<void> {
