@@ -32,7 +32,7 @@ describe('the web shell', () => {
     const page = await newPage(1280);
     await signIn(page, server.url, 'admin@demo.warroom');
     expect(await page.getByTestId('home-tenant').innerText()).toContain('Demo Party');
-    await page.locator('canvas, svg').first().waitFor(); // the seats chart drew
+    await page.locator('[data-testid^=election-chart-] .chart svg').first().waitFor(); // the seats chart drew (not the loading spinner)
     await shot(page, 'home-1280-en');
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.context().close();

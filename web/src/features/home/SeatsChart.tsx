@@ -2,10 +2,11 @@
 // mark, and the same figures as a table for screen readers and keyboard users.
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent, type GridComponentOption, type MarkLineComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEChart } from '../../components/useEChart.ts';
 import type { ElectionSummary, PartyResult } from '../../api.ts';
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
@@ -41,20 +42,10 @@ export default function SeatsChart({ election }: { election: ElectionSummary }) 
   const { t, i18n } = useTranslation();
   const local = useLocalName();
   const fmt = useFormat();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
+  const { box, chart } = useEChart('svg');
   const data = useMemo(() => bars(election.parties, local, t('home.others')), [election, i18n.language]);
   const majority = Math.floor(election.seats / 2) + 1;
   const titleId = `election-${election.id}`;
-
-  useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(box.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
-  }, []);
 
   useEffect(() => {
     const c = chart.current;

@@ -2,10 +2,11 @@
 // the target in the bloc's colour), the target as a line, and the same figures as a table.
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent, type GridComponentOption, type MarkLineComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEChart } from '../../components/useEChart.ts';
 import { useFormat } from '../../format.ts';
 import type { Distribution } from './engineTypes.ts';
 
@@ -36,18 +37,8 @@ export default function Histogram({ dist, target, colour, bloc, probability }: {
 }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
+  const { box, chart } = useEChart('canvas');
   const data = useMemo(() => bars(dist, target), [dist, target]);
-
-  useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(box.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
-  }, []);
 
   useEffect(() => {
     const c = chart.current;

@@ -2,11 +2,12 @@
 // colour. The candidate tables under it carry the same numbers for screen readers.
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { use, type ComposeOption } from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEChart } from '../../components/useEChart.ts';
 import { useFormat } from '../../format.ts';
 
 use([LineChart, GridComponent, TooltipComponent, LabelLayout, SVGRenderer]);
@@ -21,17 +22,7 @@ const fontFor = (lng: string) =>
 export default function ShareHistoryChart({ years, series, label }: { years: number[]; series: ShareSeries[]; label: string }) {
   const { i18n } = useTranslation();
   const fmt = useFormat();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-
-  useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(box.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
-  }, []);
+  const { box, chart } = useEChart('svg');
 
   useEffect(() => {
     const c = chart.current;
