@@ -57,7 +57,11 @@ function applyRegionSwings(m: BlocMatrix, s: Scenario, means: Float64Array) {
 export function prepare(baselineInput: Baseline, scenarioInput: ScenarioInput): Prepared {
   const baseline = baselineSchema.parse(baselineInput);
   const scenario = scenarioSchema.parse(scenarioInput);
-  const matrix = buildBlocMatrix(baseline, scenario);
+  return prepareOn(buildBlocMatrix(baseline, scenario), scenario);
+}
+
+/** Everything after the seat × bloc matrix: model, region swings, noise, the compiled problem (a slider reuses the matrix). */
+export function prepareOn(matrix: BlocMatrix, scenario: Scenario): Prepared {
   const means = projectShares(scenario.model, matrix, targetShares(matrix, scenario), { shrink: { ...DEFAULT_SHRINK, ...scenario.shrink } });
   applyRegionSwings(matrix, scenario, means);
   const alliances = [...new Set(matrix.blocAlliance)];

@@ -3,10 +3,7 @@
 // or targets change, which is what dragging a slider does. prepareCached.test.ts checks it gives exactly
 // what prepare() gives; scenarios with region swings go to prepare() itself.
 import { buildBlocMatrix, type BlocMatrix } from '../../../../src/modules/projection/blocs.ts';
-import { compileProblem, DEFAULT_CONTENDER_FLOOR } from '../../../../src/modules/projection/contenders.ts';
-import { DEFAULT_NATIONAL_SD, DEFAULT_SHRINK, DEFAULT_STATE_SD, SEAT_NOISE } from '../../../../src/modules/projection/defaults.ts';
-import { projectShares } from '../../../../src/modules/projection/models.ts';
-import { prepare, targetShares, type Prepared } from '../../../../src/modules/projection/project.ts';
+import { prepare, prepareOn, type Prepared } from '../../../../src/modules/projection/project.ts';
 import { baselineSchema, scenarioSchema, type Baseline, type ScenarioInput } from '../../../../src/modules/projection/projection.schemas.ts';
 
 export function createPreparer(): (baseline: Baseline, scenario: ScenarioInput) => Prepared {
@@ -21,16 +18,6 @@ export function createPreparer(): (baseline: Baseline, scenario: ScenarioInput) 
     const key = JSON.stringify([scenario.alliances, scenario.splits, scenario.exits, scenario.entries, scenario.contests ?? null, scenario.turnoutChange]);
     let hit = matrices.get(baseline);
     if (!hit || hit.key !== key) { hit = { key, matrix: buildBlocMatrix(baseline, scenario) }; matrices.set(baseline, hit); }
-    const matrix = hit.matrix;
-    const means = projectShares(scenario.model, matrix, targetShares(matrix, scenario), { shrink: { ...DEFAULT_SHRINK, ...scenario.shrink } });
-    const alliances = [...new Set(matrix.blocAlliance)];
-    const fitted = SEAT_NOISE[scenario.model];
-    const pct = (x: number | undefined, d: number) => (x === undefined ? d : x / 100);
-    const noise = {
-      national: pct(scenario.noise.national, DEFAULT_NATIONAL_SD), state: pct(scenario.noise.state, DEFAULT_STATE_SD),
-      seat: pct(scenario.noise.seat, fitted.seat), df: scenario.noise.df ?? fitted.df,
-    };
-    const compiled = compileProblem(matrix, means, alliances, scenario, noise, pct(scenario.contenderFloor, DEFAULT_CONTENDER_FLOOR));
-    return { scenario, matrix, means, alliances, compiled, problem: compiled.problem };
+    return prepareOn(hit.matrix, scenario);
   };
 }
