@@ -17,8 +17,11 @@ describe('warroom serve', () => {
     const metrics = await (await fetch(`${running.url}/metrics`)).text();
     expect(metrics).toContain('process_cpu_user_seconds_total');
     // A request in flight when shutdown begins still gets its answer.
+    // Close only once the server has read the request: before that the keep-alive socket is idle and
+    // closing it is correct, so a fixed sleep made this test flaky under load.
+    const arrived = new Promise((r) => running.server.once('request', r));
     const inFlight = fetch(`${running.url}/api/status`);
-    await new Promise((r) => setTimeout(r, 5));
+    await arrived;
     await running.close();
     expect((await inFlight).status).toBe(200);
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();

@@ -42,6 +42,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   const routes: RouteOptions[] = [];
   app.decorate('routeTable', routes);
   app.addHook('onRoute', (route) => { routes.push(route); });
+  // A request that was in flight when shutdown began still gets its answer, but its keep-alive
+  // socket must then close, or server.close() waits out the keep-alive timeout.
+  app.addHook('onSend', async (_req, reply) => { if (!deps.isReady()) reply.header('connection', 'close'); });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: 'Warroom API', version: deps.version, description: 'Election war room: every route, its schema and its errors (RFC 9457 problem+json).' } },

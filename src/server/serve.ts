@@ -7,7 +7,10 @@ import { DEMO_PASSWORD, DEMO_USERS, DemoBusy, needsDemo, runDemoSeed } from '../
 import { buildApp } from './app.ts';
 import { VERSION } from '../shared/version.ts';
 
-export interface Running { url: string; close: () => Promise<void>; seeding: Promise<void> }
+import type { Server } from 'node:http';
+
+/** `server` is the listening HTTP server, for callers that must know when a request has arrived. */
+export interface Running { url: string; close: () => Promise<void>; seeding: Promise<void>; server: Server }
 
 /** Opens and migrates the database, refuses unsafe roles, listens, then seeds the demo in the background. */
 export async function serve(config: Config, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<Running> {
@@ -34,6 +37,7 @@ export async function serve(config: Config, log: (line: string) => void = (l) =>
   return {
     url,
     seeding,
+    server: app.server,
     close: async () => {
       closing = true;
       await app.close();          // finishes in-flight requests first
