@@ -35,8 +35,23 @@ fixtures.importId = (await database.db.insertInto('imports').values({ kind: 'res
   .returning('id').executeTakeFirstOrThrow()).id;
 fixtures.alias = 'SWEEPALIAS';
 REFERENCE_PARAMS.add('alias');
+// Organisation (src/modules/organisation, docs/organisation.md): a person living in S1's booth who
+// holds a seat there, an elected office and an inductee record, all inside the owner's S1 subtree.
+{
+  const tenant_id = world.tenantA;
+  const booth = await database.db.selectFrom('units').select(['id', 'path']).where('id', '=', world.units.booth1).executeTakeFirstOrThrow();
+  const person = await database.db.insertInto('people').values({ tenant_id, phone: '+919800000001', name: 'Canary Person', home_unit_id: booth.id, unit_path: booth.path })
+    .returning('id').executeTakeFirstOrThrow();
+  fixtures.personId = person.id;
+  fixtures.designationId = (await database.db.insertInto('designations').values({ tenant_id, unit_id: booth.id, unit_path: booth.path, level: 'booth', code: 'member', seat: 1, person_id: person.id })
+    .returning('id').executeTakeFirstOrThrow()).id;
+  fixtures.representativeId = (await database.db.insertInto('representatives').values({ tenant_id, person_id: person.id, office: 'councillor', body: 'Canary Ward Council', unit_id: booth.id, unit_path: booth.path })
+    .returning('id').executeTakeFirstOrThrow()).id;
+  fixtures.inducteeId = (await database.db.insertInto('inductees').values({ tenant_id, person_id: person.id, previous_party: 'Canary Party', unit_id: booth.id, unit_path: booth.path })
+    .returning('id').executeTakeFirstOrThrow()).id;
+}
 // Strings only tenant A's S1 subtree and its admin produce: no attacker's response may contain them.
-const canaries = ['Canary', 'canary-target', world.users.adminA.email];
+const canaries = ['Canary', 'canary-target', world.users.adminA.email, '+919800000001', '9800000001'];
 
 const routes = app.routeTable
   .flatMap((r: RouteOptions) => (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({ ...r, method: String(method) })))

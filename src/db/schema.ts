@@ -87,6 +87,60 @@ export interface SystemJobsTable {
   status: Generated<'running' | 'done' | 'failed'>; message: string | null; started_at: TimestampDefault; finished_at: NullableTimestamp; updated_at: TimestampDefault;
 }
 
+// ---------- organisation (migration 0013) ----------
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+type DateDefault = ColumnType<string, string | undefined, string>;
+export interface WingsTable { tenant_id: string; code: string; name: string; name_hi: string | null; sort: Generated<number> }
+export interface DesignationTypesTable {
+  tenant_id: string; level: string; code: string; name: string; name_hi: string | null; seats: Generated<number>;
+  per_page: Generated<boolean>; is_required: Generated<boolean>; is_head: Generated<boolean>; sort: Generated<number>;
+}
+export interface CommitteeNormsTable { tenant_id: string; level: string; min_formed: Generated<number>; min_women: Generated<number>; min_sc_st: Generated<number> }
+export type Gender = 'female' | 'male' | 'other';
+export type AgeBand = '18-25' | '26-35' | '36-45' | '46-60' | '60+';
+export type SocialCategory = 'GEN' | 'OBC' | 'SC' | 'ST' | 'other';
+export interface PeopleTable {
+  tenant_id: string; id: Generated<number>; phone: string; other_phones: Generated<string[]>; name: string; name_hi: string | null;
+  gender: Gender | null; age_band: AgeBand | null; category: SocialCategory | null; epic: string | null;
+  home_unit_id: number | null; unit_path: string; wings: Generated<string[]>;
+  phone_verified_at: NullableTimestamp; epic_matched_at: NullableTimestamp; roll_page: number | null;
+  vouched_by: number | null; vouched_at: NullableTimestamp; is_verified: ColumnType<boolean, never, never>;
+  merged_into: number | null; created_at: TimestampDefault; updated_at: TimestampDefault; created_by: string | null;
+}
+export interface DesignationsTable {
+  tenant_id: string; id: Generated<number>; unit_id: number; unit_path: string; level: string; code: string; seat: Generated<number>;
+  person_id: number; from_date: DateDefault; to_date: NullableDate; end_reason: string | null; created_at: TimestampDefault; created_by: string | null;
+}
+export interface PersonMergesTable {
+  tenant_id: string; id: Generated<number>; kept_id: number; merged_id: number; unit_path: string;
+  snapshot: ColumnType<unknown, string, string>; at: TimestampDefault; by_user: string | null;
+}
+export type Office = 'mp' | 'mla' | 'mayor' | 'municipal_head' | 'district_panchayat_chair' | 'councillor';
+export interface RepresentativesTable {
+  tenant_id: string; id: Generated<number>; person_id: number; office: Office; state_code: string | null; house: 'LS' | 'AE' | null;
+  constituency_no: number | null; body: string | null; unit_id: number; unit_path: string; from_date: NullableDate; to_date: NullableDate;
+  created_at: TimestampDefault;
+}
+export type InducteeStatus = 'proposed' | 'vetted' | 'approved' | 'designated' | 'rejected';
+export interface InducteesTable {
+  tenant_id: string; id: Generated<number>; person_id: number; previous_party: string; previous_posts: string | null; proposer_id: number | null;
+  status: Generated<InducteeStatus>; unit_id: number; unit_path: string; assigned_role: string | null;
+  created_at: TimestampDefault; updated_at: TimestampDefault;
+}
+export interface InducteeEventsTable {
+  tenant_id: string; id: Generated<number>; inductee_id: number; unit_path: string; kind: 'step' | 'note'; status: string | null;
+  note: string | null; at: TimestampDefault; by_user: string | null;
+}
+interface StrengthFigures {
+  booths_formed: Generated<number>; slots: Generated<number>; filled: Generated<number>; members: Generated<number>; women: Generated<number>;
+  sc_st: Generated<number>; workers: Generated<number>; verified: Generated<number>; pages: Generated<number>; pages_covered: Generated<number>;
+}
+export interface UnitOwnStrengthTable extends StrengthFigures { tenant_id: string; unit_id: number; unit_path: string; is_booth: Generated<boolean>; grade: 'A' | 'B' | 'C' | 'D' | null }
+export interface UnitStrengthTable extends StrengthFigures {
+  tenant_id: string; unit_id: number; shard: number; unit_path: string; booths: Generated<number>;
+  grade_a: Generated<number>; grade_b: Generated<number>; grade_c: Generated<number>; grade_d: Generated<number>;
+}
+
 export interface DB {
   states: StatesTable;
   constituencies: ConstituenciesTable;
@@ -118,4 +172,15 @@ export interface DB {
   audit_events: AuditEventsTable;
   system_jobs: SystemJobsTable;
   scenarios: ScenariosTable;
+  wings: WingsTable;
+  designation_types: DesignationTypesTable;
+  committee_norms: CommitteeNormsTable;
+  people: PeopleTable;
+  designations: DesignationsTable;
+  person_merges: PersonMergesTable;
+  representatives: RepresentativesTable;
+  inductees: InducteesTable;
+  inductee_events: InducteeEventsTable;
+  unit_own_strength: UnitOwnStrengthTable;
+  unit_strength: UnitStrengthTable;
 }

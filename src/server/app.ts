@@ -20,6 +20,7 @@ import { homeRoutes } from '../modules/home/home.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { electionsRoutes } from '../modules/elections/elections.routes.ts';
 import { importsRoutes } from '../modules/elections/imports.routes.ts';
+import { organisationRoutes } from '../modules/organisation/organisation.routes.ts';
 import { partiesRoutes } from '../modules/elections/parties.routes.ts';
 import { projectionRoutes } from '../modules/projection/projection.routes.ts';
 
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   electionsRoutes(app, deps);
   importsRoutes(app, deps);
   partiesRoutes(app, deps);
+  organisationRoutes(app, deps);
   projectionRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {

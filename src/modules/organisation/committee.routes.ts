@@ -1,0 +1,5 @@
+import type { App, Deps } from '../../server/deps.ts';
+
+export function committeeRoutes(_app: App, _deps: Deps) {
+  // routes land here (docs/organisation.md)
+}
