@@ -8,3 +8,11 @@ import type { Tx } from '../../db/scope.ts';
 export async function refreshStrength(_tx: Tx, _unitIds: number[]): Promise<void> {
   // implemented by the strength work (docs/organisation.md)
 }
+
+/**
+ * Recomputes every unit's own figures and all subtree sums of one tenant, set-based (seeding, bulk
+ * imports). Runs as the system or inside an actor's transaction with the tenant's whole tree in scope.
+ */
+export async function rebuildStrength(_db: import('../../db/open.ts').Executor, _tenantId: string): Promise<void> {
+  // implemented by the strength work (docs/organisation.md)
+}
