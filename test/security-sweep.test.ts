@@ -43,6 +43,9 @@ REFERENCE_PARAMS.add('alias');
   const person = await database.db.insertInto('people').values({ tenant_id, phone: '+919800000001', name: 'Canary Person', home_unit_id: booth.id, unit_path: booth.path })
     .returning('id').executeTakeFirstOrThrow();
   fixtures.personId = person.id;
+  // A second record of the same worker, for the merge route (src/modules/organisation/merge.ts).
+  fixtures.duplicatePersonId = (await database.db.insertInto('people').values({ tenant_id, phone: '+919800000002', name: 'Canary Person', home_unit_id: booth.id, unit_path: booth.path })
+    .returning('id').executeTakeFirstOrThrow()).id;
   fixtures.designationId = (await database.db.insertInto('designations').values({ tenant_id, unit_id: booth.id, unit_path: booth.path, level: 'booth', code: 'member', seat: 1, person_id: person.id })
     .returning('id').executeTakeFirstOrThrow()).id;
   fixtures.representativeId = (await database.db.insertInto('representatives').values({ tenant_id, person_id: person.id, office: 'councillor', body: 'Canary Ward Council', unit_id: booth.id, unit_path: booth.path })
@@ -50,6 +53,11 @@ REFERENCE_PARAMS.add('alias');
   fixtures.inducteeId = (await database.db.insertInto('inductees').values({ tenant_id, person_id: person.id, previous_party: 'Canary Party', unit_id: booth.id, unit_path: booth.path })
     .returning('id').executeTakeFirstOrThrow()).id;
 }
+// Organisation bulk files (org-import.routes.ts): an export kind, and an upload of the owner's in S1.
+fixtures.kind = 'people';
+fixtures.orgImportId = Number((await sql<{ id: number }>`insert into org_imports (tenant_id, kind, file_name, unit_path, imported_by, status)
+  values (${world.tenantA}, 'people', 'canary.csv', ${String(world.units.rootA)}::ltree || ${String(world.units.s1)}, ${world.users.adminA.email}, 'done') returning id`.execute(database.db)).rows[0].id);
+fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the district's own parent (a no-op move)
 // Strings only tenant A's S1 subtree and its admin produce: no attacker's response may contain them.
 const canaries = ['Canary', 'canary-target', world.users.adminA.email, '+919800000001', '9800000001'];
 

@@ -374,6 +374,72 @@ end $$;
 revoke all on function org_apply_strength_delta(bigint, smallint, integer[]) from public;
 grant execute on function org_apply_strength_delta(bigint, smallint, integer[]) to warroom_app;
 
+-- A booth's organisation grade (docs/organisation.md), in SQL so a rebuild of a million booths grades
+-- them set-based; strength.ts boothGrade is the same rule for the web and the tests, which check both agree.
+-- Unknown roll pages (0) do not hold a booth back from A; no workers does.
+create function org_booth_grade(formed boolean, head boolean, slots integer, filled integer, pages integer,
+  pages_covered integer, workers integer, verified integer, women integer, min_women integer) returns char(1)
+language sql immutable as $$
+  select case
+    when formed and filled * 10 >= slots * 9 and (pages = 0 or pages_covered * 2 >= pages)
+      and workers > 0 and verified * 10 >= workers * 6 and women >= min_women then 'A'
+    when formed and filled * 10 >= slots * 6 then 'B'
+    when head or filled >= 3 then 'C'
+    else 'D' end
+$$;
+grant execute on function org_booth_grade(boolean, boolean, integer, integer, integer, integer, integer, integer, integer, integer) to warroom_app;
+
+-- Rebuilds every subtree sum of a tenant from unit_own_strength in one pass: each unit's own row is
+-- added to every unit on its path. Callable by the system (no role set) or by an actor whose grants
+-- cover the tenant's root, since only they may see every own row it sums.
+create function org_rebuild_strength_sums(t uuid) returns void
+language plpgsql security definer set search_path = public as $$
+begin
+  if coalesce(current_setting('role', true), 'none') <> 'none' and (t is distinct from app_tenant() or not app_is_root()) then
+    raise exception 'rebuilding strength needs the whole tree of tenant %', t using errcode = '42501';
+  end if;
+  delete from unit_strength where tenant_id = t;
+  insert into unit_strength (tenant_id, unit_id, shard, unit_path, booths, booths_formed, slots, filled, members,
+    women, sc_st, workers, verified, pages, pages_covered, grade_a, grade_b, grade_c, grade_d)
+  select t, s.anc, s.shard, a.path, s.booths, s.booths_formed, s.slots, s.filled, s.members, s.women, s.sc_st,
+    s.workers, s.verified, s.pages, s.pages_covered, s.grade_a, s.grade_b, s.grade_c, s.grade_d
+  from (
+    select e.anc, e.shard, sum(e.is_booth::int)::int as booths, sum(e.booths_formed)::int as booths_formed,
+      sum(e.slots)::int as slots, sum(e.filled)::int as filled, sum(e.members)::int as members, sum(e.women)::int as women,
+      sum(e.sc_st)::int as sc_st, sum(e.workers)::int as workers, sum(e.verified)::int as verified, sum(e.pages)::int as pages,
+      sum(e.pages_covered)::int as pages_covered, count(*) filter (where e.grade = 'A')::int as grade_a,
+      count(*) filter (where e.grade = 'B')::int as grade_b, count(*) filter (where e.grade = 'C')::int as grade_c,
+      count(*) filter (where e.grade = 'D')::int as grade_d
+    from (select unnest(string_to_array(o.unit_path::text, '.'))::bigint as anc, (o.unit_id % 8)::smallint as shard, o.*
+          from unit_own_strength o where o.tenant_id = t) e
+    group by e.anc, e.shard
+  ) s
+  join units a on a.tenant_id = t and a.id = s.anc;
+end $$;
+revoke all on function org_rebuild_strength_sums(uuid) from public;
+grant execute on function org_rebuild_strength_sums(uuid) to warroom_app;
+
+-- A unit move rewrites the copied paths of its subtree. The app role may not update these three
+-- tables (sums are written only through the functions above; merges and inductee steps are
+-- append-only), so this rewrites only unit_path, and only between two paths inside the caller's scope.
+create function org_move_paths(p_old ltree, p_new ltree) returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  t uuid := app_tenant();
+begin
+  if t is null or not (p_old <@ app_scopes()) or not (p_new <@ app_scopes()) then
+    raise exception 'moving % to % is not in scope', p_old, p_new using errcode = '42501';
+  end if;
+  update unit_strength set unit_path = case when nlevel(unit_path) > nlevel(p_old) then p_new || subpath(unit_path, nlevel(p_old)) else p_new end
+    where tenant_id = t and unit_path <@ p_old;
+  update person_merges set unit_path = case when nlevel(unit_path) > nlevel(p_old) then p_new || subpath(unit_path, nlevel(p_old)) else p_new end
+    where tenant_id = t and unit_path <@ p_old;
+  update inductee_events set unit_path = case when nlevel(unit_path) > nlevel(p_old) then p_new || subpath(unit_path, nlevel(p_old)) else p_new end
+    where tenant_id = t and unit_path <@ p_old;
+end $$;
+revoke all on function org_move_paths(ltree, ltree) from public;
+grant execute on function org_move_paths(ltree, ltree) to warroom_app;
+
 -- ---------- permissions and audit ----------
 insert into permissions (code, description) values
   ('org.configure', 'Change the organisation''s levels, wings, designations and composition norms'),
@@ -400,3 +466,33 @@ insert into audit_event_types (code, description) values
   ('unit.move', 'A unit was moved'),
   ('org.import', 'Units, people or designations were imported'),
   ('org.export', 'Units, people or designations were exported');
+
+-- bulk import keys
+-- A unit's own key in bulk files ('GJ-AC-12', a booth 'S06-12-101'): a re-import finds the unit it made.
+alter table units add column ext_key text check (ext_key ~ '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,79}$');
+create unique index units_ext_key on units (tenant_id, ext_key);
+-- An import hands out unit ids before inserting, so new units of one file can be each other's parents.
+grant usage on sequence units_id_seq to warroom_app;
+-- Each uploaded organisation file: its outcome and problems (progress lives in system_jobs meanwhile).
+create table org_imports (
+  tenant_id uuid not null references tenants (id) on delete cascade,
+  id bigint generated by default as identity,
+  kind text not null check (kind in ('units', 'people', 'designations')),
+  file_name text not null,
+  unit_path ltree not null,      -- the uploader's import scope
+  user_id uuid,
+  imported_by text not null,
+  status text not null default 'queued' check (status in ('queued', 'running', 'done', 'failed')),
+  rows integer not null default 0,
+  summary jsonb,
+  problems jsonb not null default '[]',
+  message text,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  primary key (tenant_id, id)
+);
+alter table org_imports enable row level security;
+grant select, insert on org_imports to warroom_app;
+create policy app_org_imports on org_imports for all to warroom_app
+  using (tenant_id = (select app_tenant()) and unit_path <@ (select app_scopes()))
+  with check (tenant_id = (select app_tenant()) and unit_path <@ (select app_scopes()) and status = 'queued');

@@ -49,6 +49,7 @@ export interface UnitLevelsTable { tenant_id: string; level: string; depth: numb
 export interface UnitsTable {
   tenant_id: string; id: Generated<number>; parent_id: number | null; level: string; name: string; name_hi: string | null;
   path: string; state_code: string | null; ac_no: number | null; part_no: number | null; wing: string | null;
+  ext_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: TimestampDefault;
 }
 export interface UsersTable {

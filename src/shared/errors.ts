@@ -1,7 +1,12 @@
 // Errors a use case throws; the HTTP edge turns them into RFC 9457 problem+json and the CLI
 // into one line each. Anything else is a bug: logged in full, answered as a bare 500.
 
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+  /** The row already holding a value that must be unique (a 409), so a client can open it. */
+  id?: number | string;
+}
 
 export class AppError extends Error {
   constructor(
