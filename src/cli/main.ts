@@ -10,6 +10,7 @@ import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userAddCommand, userGrantCommand } from './user.ts';
 import { registerSeats } from './seats.ts';
+import { registerOrg } from './org.ts';
 
 export interface GlobalOptions { dataDir?: string; databaseUrl?: string; json?: boolean }
 
@@ -65,6 +66,7 @@ registerSeats(program, json);
 
 registerImport(program, globals);
 registerParties(program, json);
+registerOrg(program, json);
 
 registerBacktest(program, globals);
 

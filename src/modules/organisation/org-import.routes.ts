@@ -1,5 +1,147 @@
-import type { App, Deps } from '../../server/deps.ts';
+// Bulk import and export of units, people and designations (docs/organisation.md, docs/data-formats.md).
+// POST /api/org/imports takes the file itself as the body (streamed to a temporary file), answers 202
+// with the import's id and imports it in the background as the uploader; GET /api/org/imports[/:id]
+// show progress, counts and problems; GET /api/org/exports/:kind downloads CSV or XLSX.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql, type ColumnType, type Generated, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
+import type { Actor, Tx } from '../../db/scope.ts';
+import { AppError, Invalid, NotFound, Unauthorized } from '../../shared/errors.ts';
+import { pathsWith, requirePermission } from '../access/access.ts';
+import { MAX_UPLOAD_BYTES } from '../elections/imports.routes.ts';
+import { exportOrg } from './org-export.ts';
+import { IMPORT_PERMISSION } from './org-import-context.ts';
+import { createOrgImportRunner, type OrgLive } from './org-import-jobs.ts';
+import {
+  OrgExportParams, OrgExportQuery, OrgImportOut, OrgImportParams, OrgImportsOut, OrgImportsQuery, OrgUploadOut, OrgUploadQuery, type OrgImportKind,
+} from './org-import.schemas.ts';
 
-export function orgImportRoutes(_app: App, _deps: Deps) {
-  // routes land here (docs/organisation.md)
+/** A job whose heartbeat is older than this died with its server. */
+const STALE_MS = 2 * 60_000;
+
+export function orgImportRoutes(app: App, deps: Deps) {
+  const runner = createOrgImportRunner(deps.db, (message, err) => app.log.error({ err }, message));
+  app.addHook('onClose', () => runner.close());
+  const r = typed(app);
+  const tags = ['organisation'];
+
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    typed(scope).post('/api/org/imports', {
+      config: { sweep: { example: () => ({ query: { kind: 'people', name: 'sweep.csv' }, body: 'phone,name,home\nnot-a-phone,Sweep,#1\n' }) } },
+      schema: { tags, querystring: OrgUploadQuery, response: { 202: OrgUploadOut }, description: 'The file is the request body (CSV, gzip allowed, or XLSX). Needs org.import; runs as the uploader.' },
+    }, async (req, reply) => {
+      const actor = req.actor;
+      if (!actor) throw new Unauthorized();
+      requirePermission(actor, IMPORT_PERMISSION); // before a byte of the file is read
+      if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
+      const fileName = path.basename(req.query.name);
+      const received = await receive(req.body as Readable | undefined, fileName);
+      try {
+        const id = await asActor(deps, req, (tx, a) => queueOrgImport(tx, a, req.query.kind, fileName));
+        await runner.enqueue({ id, kind: req.query.kind, file: received.file, dir: received.dir, fileName, actor });
+        return reply.code(202).header('location', `/api/org/imports/${id}`).send({ id, status: 'queued' as const });
+      } catch (err) {
+        fs.rmSync(received.dir, { recursive: true, force: true });
+        throw err;
+      }
+    });
+  });
+
+  r.get('/api/org/imports', { schema: { tags, querystring: OrgImportsQuery, response: { 200: OrgImportsOut } } },
+    (req) => asActor(deps, req, async (tx, a) => {
+      requirePermission(a, IMPORT_PERMISSION);
+      return { items: (await importRows(tx).orderBy('i.id', 'desc').limit(req.query.limit).execute()).map((row) => toOut(row, runner.live(Number(row.id)))) };
+    }));
+
+  r.get('/api/org/imports/:orgImportId', {
+    config: { sweep: { example: () => ({}) } },
+    schema: { tags, params: OrgImportParams, response: { 200: OrgImportOut } },
+  }, (req) => asActor(deps, req, async (tx, a) => {
+    requirePermission(a, IMPORT_PERMISSION);
+    const row = await importRows(tx).where('i.id', '=', req.params.orgImportId).executeTakeFirst();
+    if (!row) throw new NotFound('import');
+    return toOut(row, runner.live(Number(row.id)));
+  }));
+
+  r.get('/api/org/exports/:kind', {
+    config: { sweep: { example: (f: Record<string, unknown>) => ({ query: { unitId: String(f.unitId) } }) } },
+    schema: { tags, params: OrgExportParams, querystring: OrgExportQuery, description: 'CSV or XLSX in the import formats; phones masked unless personal.unmask. Needs org.import.' },
+  }, async (req, reply) => {
+    const out = await asActor(deps, req, (tx, a) => exportOrg(tx, { tenantId: a.tenantId, actor: a, kind: req.params.kind, unitId: req.query.unitId, format: req.query.format }));
+    return reply.header('content-type', out.contentType).header('content-disposition', `attachment; filename="${out.fileName}"`).send(out.body);
+  });
+}
+
+async function queueOrgImport(tx: Tx, actor: Actor, kind: OrgImportKind, fileName: string): Promise<number> {
+  const row = await orgDb(tx).insertInto('org_imports').values({
+    tenant_id: actor.tenantId, kind, file_name: fileName, unit_path: pathsWith(actor, IMPORT_PERMISSION).sort()[0], user_id: actor.userId,
+    imported_by: actor.label, status: 'queued',
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+// org_imports (db/migrations/0013_organisation.sql) is typed here rather than in db/schema.ts: only this module reads it.
+interface OrgImportsTable {
+  tenant_id: string; id: Generated<number>; kind: OrgImportKind; file_name: string; unit_path: string; user_id: string | null; imported_by: string;
+  status: 'queued' | 'running' | 'done' | 'failed'; rows: Generated<number>;
+  summary: ColumnType<{ files?: OrgImportOut['counts']; problemCount?: number } | null, never, never>;
+  problems: ColumnType<{ line: number | null; field: string; message: string }[], never, never>;
+  message: ColumnType<string | null, never, never>; started_at: Generated<Date>; finished_at: ColumnType<Date | null, never, never>;
+}
+const orgDb = (tx: Tx) => tx as unknown as Transaction<DB & { org_imports: OrgImportsTable }>;
+
+function importRows(tx: Tx) {
+  return orgDb(tx).selectFrom('org_imports as i')
+    .leftJoin('system_jobs as j', (join) => join.on('j.kind', '=', sql<string>`'org-import:' || i.id::text`))
+    .select(['i.id', 'i.kind', 'i.file_name', 'i.status', 'i.imported_by', 'i.rows', 'i.summary', 'i.problems', 'i.message', 'i.started_at', 'i.finished_at',
+      'j.phase', 'j.done', 'j.total', 'j.status as job_status', 'j.updated_at as job_updated_at']);
+}
+
+function toOut(r: Awaited<ReturnType<ReturnType<typeof importRows>['executeTakeFirstOrThrow']>>, live: OrgLive | undefined): OrgImportOut {
+  const ended = r.status === 'done' || r.status === 'failed';
+  const stale = !ended && !live && (r.job_status !== 'running' || !r.job_updated_at || Date.now() - new Date(r.job_updated_at).getTime() > STALE_MS)
+    && Date.now() - new Date(r.started_at).getTime() > STALE_MS;
+  const status = live ? live.status : stale ? 'failed' : r.status;
+  const summary = r.summary ?? {};
+  return {
+    id: Number(r.id), kind: r.kind, fileName: r.file_name, status, importedBy: r.imported_by,
+    startedAt: new Date(r.started_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    rows: r.rows, problemCount: summary.problemCount ?? r.problems.length,
+    progress: live ? { phase: live.phase, done: live.done, total: live.total }
+      : status === 'queued' || status === 'running' ? { phase: r.phase ?? 'queued', done: Number(r.done ?? 0), total: Number(r.total ?? 0) } : null,
+    counts: summary.files ?? [],
+    problems: r.problems.map((p) => ({ file: r.file_name, ...p })),
+    message: stale ? 'The server stopped during this import. Nothing was written; upload the file again.' : r.message,
+  };
+}
+
+const tooLarge = () => new AppError(413, 'Payload too large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 2} MB`);
+
+/** Streams the body into a temporary folder under the file's own (cleaned) name. */
+async function receive(body: Readable | undefined, name: string): Promise<{ dir: string; file: string }> {
+  if (!body || typeof body.pipe !== 'function') throw new Invalid('The request has no file: send the file as the request body');
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warroom-org-upload-'));
+  const file = path.join(dir, name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload');
+  let bytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _enc, done) { bytes += chunk.length; done(bytes > MAX_UPLOAD_BYTES ? tooLarge() : null, chunk); },
+  });
+  try {
+    await pipeline(body, count, fs.createWriteStream(file));
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err instanceof AppError ? err : new Invalid('The upload was cut off before the whole file arrived');
+  }
+  if (bytes === 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Invalid('The file is empty');
+  }
+  return { dir, file };
 }
