@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { ImportRejected, type Problems } from '../elections/problems.ts';
 import { canImport, chunks, resolveUnits, unitOf, type Ctx } from './org-import-context.ts';
 import { normaliseBulkPhone } from './org-import-phone.ts';
+import { maskPhone } from './phones.ts';
 import type { CsvRecord } from '../elections/csv.ts';
 import { field, type Sheet } from './org-import-read.ts';
 import type { Counts } from './org-import-units.ts';
@@ -40,11 +41,14 @@ export async function checkPeople(ctx: Ctx, sheet: Sheet, problems: Problems): P
   seen.clear();
   ctx.progress({ phase: 'checking', done: 0, total: raws.length });
   const existing = await findPeople(ctx, raws.map((r) => r.phone));
+  const merged = await findMergedNumbers(ctx, raws.filter((r) => !existing.has(r.phone)).map((r) => r.phone));
   await resolveUnits(ctx, raws.map((r) => field(sheet, r.rec, 'home')));
   const has = (c: string) => sheet.header.has(c);
   const rows: Row[] = [];
   for (const r of raws) {
     const old = existing.get(r.phone);
+    const keptBy = merged.get(r.phone);
+    if (keptBy) { problems.add(r.line, 'phone', `${r.phone} is a second number of ${keptBy.name} (merged); use their number ${maskPhone(keptBy.phone)} so they stay one person`); continue; }
     const person = parsePerson(ctx, r, (n) => field(sheet, r.rec, n), old, has, problems);
     if (person) rows.push({ line: r.line, person, existing: old });
     ctx.filePeople.add(r.phone);
@@ -63,6 +67,18 @@ export async function findPeople(ctx: Ctx, phones: string[]): Promise<Map<string
       out.set(p.phone, { id: Number(p.id), phone: p.phone, name: p.name, nameHi: p.name_hi, gender: p.gender, ageBand: p.age_band, category: p.category,
         epic: p.epic, homeId: p.home_unit_id === null ? 0 : Number(p.home_unit_id), homePath: p.unit_path, wings: p.wings.join(';'), verified: p.verified });
     }
+  }
+  return out;
+}
+
+/** Numbers that live on as other_phones of a kept person after a merge: importing them again would split that person. */
+async function findMergedNumbers(ctx: Ctx, phones: string[]): Promise<Map<string, { name: string; phone: string }>> {
+  const out = new Map<string, { name: string; phone: string }>();
+  for (const part of chunks(phones, 20_000)) {
+    const rows = (await sql<{ other: string; name: string; phone: string }>`
+      select o.other, p.name, p.phone from people p cross join lateral unnest(p.other_phones) o(other)
+      where p.tenant_id = ${ctx.tenantId} and p.merged_into is null and p.other_phones && ${part}::text[] and o.other = any(${part}::text[])`.execute(ctx.tx)).rows;
+    for (const r of rows) out.set(r.other, { name: r.name, phone: r.phone });
   }
   return out;
 }

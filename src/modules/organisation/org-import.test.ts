@@ -127,6 +127,19 @@ describe('organisation import', () => {
     expect(again.counts[0]).toMatchObject({ created: 0, unchanged: 1 });
   });
 
+  it('refuses a number that lives on as a merged person\'s second number, naming the line', async () => {
+    const kept = await db.selectFrom('people').select(['id']).where('phone', '=', '+919876543210').executeTakeFirstOrThrow();
+    await db.updateTable('people').set({ other_phones: ['+919876543299'] }).where('id', '=', kept.id).execute();
+    const before = await counts();
+    const res = await imported(admin, 'people', 'again.csv', ['phone,name,home', '9876543299,Asha Again,T01-2-1'].join('\n'));
+    expect(res.status).toBe('failed');
+    expect(JSON.stringify(res.problems)).toMatch(/again\.csv.*2|line.*2/);
+    expect(JSON.stringify(res.problems)).toContain('second number of Asha Devi');
+    expect(JSON.stringify(res.problems)).not.toContain('9876543210');
+    expect(await counts()).toEqual(before);
+    await db.updateTable('people').set({ other_phones: [] }).where('id', '=', kept.id).execute();
+  });
+
   it('reports every problem of a bad file as file:line: field and writes nothing', async () => {
     const before = await snapshot();
     const bad = [
