@@ -85,8 +85,8 @@ export function App() {
         <Route path="seats/:stateCode/:house/:no" element={<Guard page="seats"><ConstituencyPage /></Guard>} />
         <Route path="scenario" element={<Guard page="projection"><ScenarioPage /></Guard>} />
         <Route path="projection" element={<Navigate to="/scenario" replace />} />
-        <Route path="organisation" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
-        <Route path="organisation/:unitId" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
+        {/* The organisation module routes below /organisation itself (tree, units, booths, people, …). */}
+        <Route path="organisation/*" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
         <Route path="programmes" element={<Guard page="programmes"><ModulePlaceholder module="programmes" /></Guard>} />
         <Route path="review" element={<Guard page="review"><ModulePlaceholder module="review" /></Guard>} />
         <Route path="outreach" element={<Guard page="outreach"><ModulePlaceholder module="outreach" /></Guard>} />

@@ -25,7 +25,7 @@ export const navItems: NavItem[] = [
   { key: 'users', path: '/admin/users', anyOf: ['users.read'], group: 'admin' },
   { key: 'audit', path: '/admin/audit', anyOf: ['audit.read'], group: 'admin' },
   { key: 'tokens', path: '/admin/tokens', anyOf: ['tokens.manage'], group: 'admin' },
-  { key: 'imports', path: '/imports', anyOf: ['elections.import'], group: 'admin', label: 'imports.nav' },
+  { key: 'imports', path: '/imports', anyOf: ['elections.import', 'org.import'], group: 'admin', label: 'imports.nav' },
 ];
 
 export const navItem = (key: NavKey): NavItem => navItems.find((i) => i.key === key)!;

@@ -12,6 +12,7 @@ import {
   leadPct, MAP_CLASS_COLOURS, MAP_CLASSES, mapClass, MARGIN_BINS, marginBin, NO_DATA, valueBin, valueColours,
 } from './colours.ts';
 import HexMap, { type HexMapSeat } from './HexMap.tsx';
+import type { SeatLayer } from '../organisation/seatLayer.ts';
 import { seatKey, seatPath, type ColourBy } from './seatView.ts';
 
 const ChoroplethMap = lazy(() => import('./ChoroplethMap.tsx'));
@@ -27,7 +28,7 @@ export interface SeatValue {
 
 interface LegendEntry { id: string; colour: string; label: string; seats: HexMapSeat[] }
 
-export default function SeatMap({ seats, highlight, house, stateCode, election, party, colourBy, onColourBy, value, partyColour, partyName }: {
+export default function SeatMap({ seats, highlight, house, stateCode, election, party, colourBy, onColourBy, value, layer, partyColour, partyName }: {
   seats: Seat[];
   /** Seats that pass the filters; the others fade. Null: all. */
   highlight: ReadonlySet<string> | null;
@@ -38,6 +39,8 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
   colourBy: ColourBy;
   onColourBy: (c: ColourBy) => void;
   value?: SeatValue;
+  /** The organisation layer (booths with a committee per seat), when the session may read it. */
+  layer?: SeatLayer;
   partyColour: (code: string | null) => string;
   /** A party's name in the user's language, when known. */
   partyName?: (code: string) => string | null;
@@ -45,7 +48,7 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const mode: ColourBy = colourBy === 'value' && !value ? 'winner' : colourBy;
+  const mode: ColourBy = (colourBy === 'value' && !value) || (colourBy === 'org' && !layer) ? 'winner' : colourBy;
   const boundaries = useQuery({
     queryKey: ['boundaries', house, stateCode ?? ''],
     queryFn: () => api.boundaries(house, stateCode),
@@ -68,6 +71,7 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
     // Legend entries in a fixed order, so the colours read as a scale.
     if (mode === 'margin') MARGIN_BINS.forEach((b, i) => entry(`m${i}`, b.colour, pctRange(b.from, b.to)));
     if (mode === 'class') MAP_CLASSES.forEach((c) => entry(c, MAP_CLASS_COLOURS[c], t(`seats.map.class.${c}`)));
+    if (mode === 'org' && layer) layer.legend.forEach((l) => entry(l.id, l.colour, l.label));
     if (mode === 'value' && value) {
       const step = (value.max - value.min) / valueColours.length;
       valueColours.forEach((c, i) => entry(`v${i}`, c, `${value.format(value.min + i * step)} – ${value.format(value.min + (i + 1) * step)}`));
@@ -80,6 +84,7 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
         s.winnerParty ? t('seats.map.wonBy', { party: s.winnerParty, margin: fmt.number(s.marginVotes), pct: fmt.percent(s.marginPct) }) : t('seats.map.noResult'),
         t('seats.map.partyLine', { party, share: fmt.percent(s.partyShare), lead: lead === null ? '—' : `${lead > 0 ? '+' : ''}${fmt.percent(lead)}` }),
         value && mode === 'value' ? `${value.label}: ${(() => { const v = value.get(s); return v === null ? '—' : value.format(v); })()}` : null,
+        layer && mode === 'org' ? layer.classify(s)?.line ?? layer.noneLabel : null,
       ].filter(Boolean).join(' · ');
       let e: LegendEntry;
       if (mode === 'winner') {
@@ -92,6 +97,9 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
         e = bin < 0 ? entry('none', NO_DATA, t('seats.map.notInRace', { party })) : entries.get(`m${bin}`)!;
       } else if (mode === 'class') {
         e = entries.get(mapClass(s))!;
+      } else if (mode === 'org') {
+        const c = layer!.classify(s);
+        e = c ? entries.get(c.id)! : entry('none', NO_DATA, layer!.noneLabel);
       } else {
         const bin = valueBin(value!.get(s), value!.min, value!.max);
         e = bin < 0 ? entry('none', NO_DATA, t('seats.map.noValue')) : entries.get(`v${bin}`)!;
@@ -108,14 +116,15 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
     let list = [...entries.values()];
     if (mode === 'winner') list = list.sort((a, b) => (a.id === 'none' ? 1 : b.id === 'none' ? -1 : b.seats.length - a.seats.length));
     return { drawn: out, legend: list };
-  }, [seats, highlight, mode, value, party, partyColour, partyName, house, election, t, fmt]);
+  }, [seats, highlight, mode, value, layer, party, partyColour, partyName, house, election, t, fmt]);
 
   const open = (s: HexMapSeat) => navigate(s.href);
   const features = boundaries.data?.features ?? [];
   const useBoundaries = features.length > 0;
   const legendTitle = mode === 'winner' ? t('seats.map.legendWinner')
     : mode === 'margin' ? t('seats.map.legendMargin', { party })
-      : mode === 'class' ? t('seats.map.legendClass', { party }) : value?.label ?? '';
+      : mode === 'class' ? t('seats.map.legendClass', { party })
+        : mode === 'org' ? layer?.legendTitle ?? '' : value?.label ?? '';
   const mapLabel = t('seats.map.label', { count: seats.length, n: fmt.number(seats.length), legend: legendTitle });
   const missing = useMemo(() => {
     if (!features.length) return 0;
@@ -134,6 +143,7 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
               <option value="margin">{t('seats.map.byMargin', { party })}</option>
               <option value="class">{t('seats.map.byClass')}</option>
               {value ? <option value="value">{value.label}</option> : null}
+              {layer ? <option value="org">{layer.label}</option> : null}
             </select>
           )}
         </Field>

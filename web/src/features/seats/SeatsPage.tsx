@@ -10,6 +10,8 @@ import { EmptyState, Field, Loading, PageHeading, ProblemNotice, QueryGate } fro
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
 import { useWinProbability } from '../scenario/winProbability.ts';
+import { useOrgSeatLayer } from '../organisation/seatLayer.ts';
+import { can, useSignedIn } from '../../session.ts';
 import { usePartyInfo } from './parties.ts';
 import { PAGE_SIZE, Pager, SeatTable } from './SeatTable.tsx';
 import {
@@ -129,6 +131,8 @@ function SeatsView({ view: v, election, elections, setParams }: {
 
   // The projection's win probability per seat, for the map's "win probability" colouring.
   const winProbability = useWinProbability(v.election, v.party, v.tab === 'map');
+  // The organisation layer: booths with a committee per seat (organisation module).
+  const orgLayer = useOrgSeatLayer(v.election, v.party, v.state, v.tab === 'map' && can(useSignedIn(), 'org.read'));
 
   const tileCount = (c: ClassFilter) => (c === 'not-held' ? total - (counts.held ?? 0) : counts[c] ?? 0);
   const tileLabel = (c: ClassFilter) => {
@@ -229,7 +233,7 @@ function SeatsView({ view: v, election, elections, setParams }: {
                       seats={mapSeats} highlight={highlight} house={house} stateCode={election?.stateCode ?? v.state}
                       election={v.election} party={v.party} colourBy={v.colour}
                       onColourBy={(colour) => update((cur) => ({ colour, page: cur.page }), true)} partyColour={colour} partyName={partyName}
-                      value={winProbability.value}
+                      value={winProbability.value} layer={orgLayer}
                     />
                     {v.colour === 'value' && winProbability.note ? <p className="muted small" data-testid="map-value-note">{winProbability.note}</p> : null}
                   </Suspense>

@@ -9,7 +9,7 @@ export type ClassFilter = 'held' | 'not-held' | 'stronghold' | 'battleground' | 
 export const CLASS_FILTERS: ClassFilter[] = ['held', 'not-held', 'stronghold', 'battleground', 'never-won', 'lost-close'];
 export type SortKey = 'seat' | 'name' | 'margin' | 'marginPct' | 'lead' | 'share' | 'trend';
 export const SORT_KEYS: SortKey[] = ['seat', 'name', 'margin', 'marginPct', 'lead', 'share', 'trend'];
-export type ColourBy = 'winner' | 'margin' | 'class' | 'value';
+export type ColourBy = 'winner' | 'margin' | 'class' | 'value' | 'org';
 export type Tab = 'table' | 'map';
 
 export interface SeatView {
@@ -73,7 +73,7 @@ export function readView(p: URLSearchParams): SeatView {
     desc: p.get('dir') === 'desc',
     page: int(p.get('page'), 1, 100_000) ?? 1,
     tab: pick(p.get('tab'), ['table', 'map'] as const) ?? 'table',
-    colour: pick(p.get('colour'), ['winner', 'margin', 'class', 'value'] as const) ?? 'winner',
+    colour: pick(p.get('colour'), ['winner', 'margin', 'class', 'value', 'org'] as const) ?? 'winner',
     find: p.get('find') ?? '',
   };
 }
