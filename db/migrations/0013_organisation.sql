@@ -496,3 +496,36 @@ grant select, insert on org_imports to warroom_app;
 create policy app_org_imports on org_imports for all to warroom_app
   using (tenant_id = (select app_tenant()) and unit_path <@ (select app_scopes()))
   with check (tenant_id = (select app_tenant()) and unit_path <@ (select app_scopes()) and status = 'queued');
+
+-- ---------- people search ----------
+-- Under row-level security PostgreSQL checks the policy on a row before any condition that is not
+-- leakproof, and ilike and the trigram operators are not: a name search became a scan of every
+-- person the tenant has. This function applies the same visibility rule itself — the tenant, the
+-- caller's scopes (app_scopes(), not only the paths passed in), at home or through a current post —
+-- so the planner can use the trigram and phone indexes. It returns ids; the caller then reads the
+-- rows through row-level security as usual.
+create function org_search_people(p_paths ltree[], p_text text, p_phone text, p_digits text, p_verified boolean,
+  p_after_name text, p_after_id bigint, p_limit integer) returns table (id bigint, name text, unit_path text)
+language plpgsql stable security definer set search_path = public as $$
+declare
+  q text := 'select p.id, p.name, p.unit_path::text from people p where p.tenant_id = $1 and p.merged_into is null
+    and ((p.unit_path <@ $2 and p.unit_path <@ $3) or exists (select 1 from designations d where d.tenant_id = p.tenant_id
+      and d.person_id = p.id and d.to_date is null and d.unit_path <@ $2 and d.unit_path <@ $3))';
+begin
+  if app_tenant() is null then return; end if;
+  if p_phone is not null then
+    q := q || ' and (p.phone = $5 or p.other_phones @> array[$5])';
+  elsif p_digits is not null then
+    q := q || ' and p.phone like ''%'' || $6';
+  elsif p_text is not null then
+    q := q || ' and (p.name ilike $4 or p.name_hi ilike $4 or $9 <% p.name or $9 <% p.name_hi)';
+  end if;
+  if p_verified is not null then q := q || ' and p.is_verified = $7'; end if;
+  if p_after_name is not null then q := q || ' and (p.name, p.id) > ($8, $10)'; end if;
+  q := q || ' order by p.name, p.id limit $11';
+  return query execute q using app_tenant(), p_paths, app_scopes(),
+    '%' || replace(replace(replace(coalesce(p_text, ''), '\', '\\'), '%', '\%'), '_', '\_') || '%',
+    p_phone, p_digits, p_verified, p_after_name, p_text, p_after_id, p_limit;
+end $$;
+revoke all on function org_search_people(ltree[], text, text, text, boolean, text, bigint, integer) from public;
+grant execute on function org_search_people(ltree[], text, text, text, boolean, text, bigint, integer) to warroom_app;

@@ -106,38 +106,23 @@ const ltreeArray = (paths: string[]) => sql`array[${sql.join(paths.map((p) => sq
 export async function findPeople(tx: Tx, actor: Actor, query: PeopleQuery): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
   requirePermission(actor, 'org.read');
   const paths = query.unitId ? [(await requireUnits(tx, actor, 'org.read', [query.unitId]))[0].path] : pathsWith(actor, 'org.read');
-  let q = tx.selectFrom('people as p').select(['p.id', 'p.name', (eb) => eb.cast<string>('p.unit_path', 'text').as('unit_path')])
-    .where('p.merged_into', 'is', null)
-    .where((eb) => eb.or([
-      sql<boolean>`p.unit_path <@ ${ltreeArray(paths)}`,
-      eb.exists(eb.selectFrom('designations as d').select(sql`1`.as('x')).whereRef('d.tenant_id', '=', 'p.tenant_id')
-        .whereRef('d.person_id', '=', 'p.id').where('d.to_date', 'is', null).where(sql<boolean>`d.unit_path <@ ${ltreeArray(paths)}`)),
-    ]));
-  const text = query.q?.trim();
+  const text = query.q?.trim() || null;
+  let phone: string | null = null;
+  let digits: string | null = null;
   if (text && looksLikePhone(text)) {
     const n = normalisePhone(text);
-    const e164 = 'e164' in n ? n.e164 : null;
     // A partial number (the last digits someone remembers) matches as a suffix.
-    const digits = text.replace(/\D/g, '');
-    q = q.where((eb) => e164
-      ? eb.or([eb('p.phone', '=', e164), sql<boolean>`${e164} = any(p.other_phones)`])
-      : eb('p.phone', 'like', `%${digits}`));
-  } else if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([
-      eb('p.name', 'ilike', like), eb('p.name_hi', 'ilike', like),
-      sql<boolean>`${text} <% p.name`, sql<boolean>`${text} <% p.name_hi`,
-    ]));
+    if ('e164' in n) phone = n.e164; else digits = text.replace(/\D/g, '');
   }
-  if (query.verified !== undefined) q = q.where('p.is_verified', '=', query.verified);
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    q = q.where((eb) => eb.or([eb('p.name', '>', after.name), eb.and([eb('p.name', '=', after.name), eb('p.id', '>', after.id)])]));
-  }
-  const rows = await q.orderBy('p.name').orderBy('p.id').limit(query.limit + 1).execute();
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  // The search runs in org_search_people (migration 0013), which applies the visibility rule itself so
+  // that the trigram indexes serve it; row-level security still guards the rows read afterwards.
+  const rows = (await sql<{ id: number; name: string; unit_path: string }>`select id, name, unit_path from org_search_people(${ltreeArray(paths)}, ${phone || digits ? null : text},
+    ${phone}, ${digits}, ${query.verified ?? null}::boolean, ${after?.name ?? null}, ${after?.id ?? null}::bigint, ${query.limit + 1})`.execute(tx)).rows
+    .map((r) => ({ id: Number(r.id), name: r.name, unit_path: r.unit_path }));
   const page = rows.slice(0, query.limit);
   const summaries = await loadSummaries(tx, page.map((r) => r.id));
-  await auditPeopleRead(tx, actor, page, { via: 'search', q: text && looksLikePhone(text) ? '(phone)' : text ?? null });
+  await auditPeopleRead(tx, actor, page, { via: 'search', q: phone || digits ? '(phone)' : text });
   const last = page[page.length - 1];
   return {
     items: page.map((r) => summaryOf(summaries.get(r.id)!)),
