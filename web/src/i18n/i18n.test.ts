@@ -31,3 +31,18 @@ describe('translations', () => {
     expect(devanagari / values(hi).length).toBeGreaterThan(0.9);
   });
 });
+
+describe('audit event labels', () => {
+  it('names every audit event type the migrations define, in both languages', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.resolve(__dirname, '../../../db/migrations');
+    const sqlText = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    const blocks = [...sqlText.matchAll(/insert into audit_event_types[^;]*;/g)].map((m) => m[0]);
+    const codes = blocks.flatMap((b) => [...b.matchAll(/\(\s*'([a-z_.]+)'\s*,/g)].map((m) => m[1]));
+    expect(codes.length).toBeGreaterThan(30);
+    const missing = (labels: Record<string, string>) => codes.map((c) => c.replace(/\./g, '_')).filter((k) => !labels[k]);
+    expect(missing(en.events)).toEqual([]);
+    expect(missing(hi.events)).toEqual([]);
+  });
+});
