@@ -132,6 +132,9 @@ create index people_epic on people (tenant_id, epic) where epic is not null;
 create index people_name_trgm on people using gin (name gin_trgm_ops);
 create index people_name_hi_trgm on people using gin (name_hi gin_trgm_ops);
 create index people_other_phones on people using gin (other_phones);
+-- The self-references need indexes of their own, or deleting a tenant's people scans the table per row.
+create index people_vouched_by on people (tenant_id, vouched_by) where vouched_by is not null;
+create index people_merged_into on people (tenant_id, merged_into) where merged_into is not null;
 
 -- A person in a slot of a unit, from/to. seat numbers the slot's seats (1..seats), or the roll page
 -- for per-page types. At most one person holds a seat at a time; ended rows are the history.

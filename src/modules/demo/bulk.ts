@@ -13,8 +13,11 @@ export function intArray(values: Int32Array | readonly (number | null)[]): strin
 }
 
 export interface BulkWriter {
-  /** Queues an insert; waits only when maxInFlight inserts are already running. */
-  run(table: string, query: RawBuilder<unknown>): Promise<void>;
+  /**
+   * Queues an insert; waits only when maxInFlight inserts are already running. `also` credits rows the
+   * statement wrote to other tables (data-modifying CTEs), which its row count does not include.
+   */
+  run(table: string, query: RawBuilder<unknown>, also?: Record<string, number>): Promise<void>;
   /** Waits for everything queued: a barrier before rows that reference these ones. */
   flush(): Promise<void>;
   /** Rows inserted so far, per table. */
@@ -34,12 +37,13 @@ export function createWriter(db: Executor, opts: { maxInFlight?: number; onRows?
   const check = () => { if (failure) throw failure; };
   return {
     counts,
-    async run(table, query) {
+    async run(table, query, also = {}) {
       check();
       const job: Promise<void> = query.execute(db).then((result) => {
         const rows = Number(result.numAffectedRows ?? 0n);
         counts[table] = (counts[table] ?? 0) + rows;
-        opts.onRows?.(rows);
+        for (const [t, n] of Object.entries(also)) counts[t] = (counts[t] ?? 0) + n;
+        opts.onRows?.(rows + Object.values(also).reduce((a, b) => a + b, 0));
       }, (err: unknown) => { failure ??= err; }).finally(() => running.delete(job));
       running.add(job);
       while (running.size >= maxInFlight) await Promise.race(running);

@@ -78,3 +78,37 @@ export function personName(key: number): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+// Workers' names: common given names and family names in both scripts, so search works in either.
+// Family names are drawn independently of the social category the demo records (no stereotyping).
+const MALE_GIVEN: readonly Bilingual[] = [
+  ['Ramesh', 'रमेश'], ['Suresh', 'सुरेश'], ['Mahesh', 'महेश'], ['Rajesh', 'राजेश'], ['Anil', 'अनिल'], ['Sunil', 'सुनील'],
+  ['Vijay', 'विजय'], ['Sanjay', 'संजय'], ['Ajay', 'अजय'], ['Manoj', 'मनोज'], ['Rakesh', 'राकेश'], ['Dinesh', 'दिनेश'],
+  ['Ashok', 'अशोक'], ['Prakash', 'प्रकाश'], ['Santosh', 'संतोष'], ['Mukesh', 'मुकेश'], ['Ravi', 'रवि'], ['Amit', 'अमित'],
+  ['Rahul', 'राहुल'], ['Deepak', 'दीपक'], ['Vinod', 'विनोद'], ['Pankaj', 'पंकज'], ['Arun', 'अरुण'], ['Naresh', 'नरेश'],
+  ['Gopal', 'गोपाल'], ['Mohan', 'मोहन'], ['Shyam', 'श्याम'], ['Kailash', 'कैलाश'], ['Hemant', 'हेमंत'], ['Yogesh', 'योगेश'],
+  ['Pradeep', 'प्रदीप'], ['Jitendra', 'जितेंद्र'], ['Imran', 'इमरान'], ['Salim', 'सलीम'], ['Harpreet', 'हरप्रीत'], ['Thomas', 'थॉमस'],
+];
+const FEMALE_GIVEN: readonly Bilingual[] = [
+  ['Sunita', 'सुनीता'], ['Anita', 'अनीता'], ['Geeta', 'गीता'], ['Sita', 'सीता'], ['Rekha', 'रेखा'], ['Kavita', 'कविता'],
+  ['Pooja', 'पूजा'], ['Neha', 'नेहा'], ['Priya', 'प्रिया'], ['Meena', 'मीना'], ['Savitri', 'सावित्री'], ['Kamla', 'कमला'],
+  ['Laxmi', 'लक्ष्मी'], ['Usha', 'उषा'], ['Asha', 'आशा'], ['Radha', 'राधा'], ['Manju', 'मंजू'], ['Suman', 'सुमन'],
+  ['Seema', 'सीमा'], ['Saroj', 'सरोज'], ['Anjali', 'अंजलि'], ['Jyoti', 'ज्योति'], ['Pushpa', 'पुष्पा'], ['Kiran', 'किरण'],
+  ['Mamta', 'ममता'], ['Babita', 'बबीता'], ['Shabana', 'शबाना'], ['Nasreen', 'नसरीन'], ['Gurpreet', 'गुरप्रीत'], ['Mary', 'मैरी'],
+];
+const FAMILY: readonly Bilingual[] = [
+  ['Sharma', 'शर्मा'], ['Verma', 'वर्मा'], ['Singh', 'सिंह'], ['Kumar', 'कुमार'], ['Patel', 'पटेल'], ['Gupta', 'गुप्ता'],
+  ['Yadav', 'यादव'], ['Mishra', 'मिश्रा'], ['Tiwari', 'तिवारी'], ['Pandey', 'पांडेय'], ['Joshi', 'जोशी'], ['Chauhan', 'चौहान'],
+  ['Thakur', 'ठाकुर'], ['Chaudhary', 'चौधरी'], ['Rawat', 'रावत'], ['Saini', 'सैनी'], ['Solanki', 'सोलंकी'], ['Rathore', 'राठौर'],
+  ['Dubey', 'दुबे'], ['Shukla', 'शुक्ला'], ['Jain', 'जैन'], ['Mehta', 'मेहता'], ['Das', 'दास'], ['Sahu', 'साहू'],
+  ['Patil', 'पाटिल'], ['Pawar', 'पवार'], ['Shinde', 'शिंदे'], ['Nair', 'नायर'], ['Khan', 'ख़ान'], ['Ansari', 'अंसारी'],
+  ['Bhatt', 'भट्ट'], ['Kushwaha', 'कुशवाहा'], ['Prajapati', 'प्रजापति'], ['Baghel', 'बघेल'], ['Rajput', 'राजपूत'], ['Soni', 'सोनी'],
+];
+
+/** A worker's name in both scripts, from a hash; women get women's given names. */
+export function workerName(key: number, female: boolean): Bilingual {
+  const h = hashInts(key, 0x9e05);
+  const given = (female ? FEMALE_GIVEN : MALE_GIVEN)[h % (female ? FEMALE_GIVEN.length : MALE_GIVEN.length)];
+  const family = FAMILY[(h >>> 12) % FAMILY.length];
+  return [`${given[0]} ${family[0]}`, `${given[1]} ${family[1]}`];
+}

@@ -8,6 +8,7 @@ import type { Executor } from '../../db/open.ts';
 import { createWriter, intArray, type BulkWriter } from './bulk.ts';
 import { boothName, personName } from './names.ts';
 import { boothsBetween, createPlan, planGeography, skVillage, type BoothSpan, type DemoPlan, type ElectionSpec, type StateGeography } from './plan.ts';
+import { emptyOrgResult, estimateOrgRows, writeOrganisation, type OrgResult } from './org.ts';
 import { hashInts } from './random.ts';
 import { createTenant, ensureClientB, UNIT_LEVELS, writeUnitTree } from './units.ts';
 import { partiesIn, planBooths, type StateBooths } from './votes.ts';
@@ -15,9 +16,15 @@ import { partiesIn, planBooths, type StateBooths } from './votes.ts';
 export interface SeedOptions {
   scale: 'state' | 'national';
   seed?: number; // default 1
+  /** Workers, committees, representatives and inductees (org.ts); default true. */
+  organisation?: boolean;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
-export interface SeedResult { tenantId: string; tenantSlug: string; rows: number; seconds: number; counts: Record<string, number> }
+export interface SeedResult {
+  tenantId: string; tenantSlug: string; rows: number; seconds: number; counts: Record<string, number>;
+  /** What the organisation phase made (people include office-bearers, representatives and inductees). */
+  organisation: OrgResult;
+}
 
 /** Booths per insert: a round trip amortised over ~20,000 candidates' votes, small enough to stream. */
 const CHUNK_BOOTHS = 3_000;
@@ -26,7 +33,7 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   const started = performance.now();
   const plan = createPlan(opts.scale, opts.seed ?? 1);
   const geos = plan.states.map((spec) => planGeography(plan, spec));
-  const progress = createProgress(opts.onProgress, estimateRows(plan, geos));
+  const progress = createProgress(opts.onProgress, estimateRows(plan, geos, opts.organisation !== false));
   const w = createWriter(db, { onRows: progress.add });
   progress.phase('clear');
   await clearScale(db, plan);
@@ -44,11 +51,14 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   await writeUnitTree(db, w, plan, geos, tenantId);
   if (plan.scale === 'state') await ensureClientB(db, w);
   await w.flush();
+  progress.phase('organisation');
+  const organisation = opts.organisation === false ? emptyOrgResult() : await writeOrganisation(db, w, plan, geos, tenantId);
+  await w.flush();
   const seconds = (performance.now() - started) / 1000;
   const rows = Object.values(w.counts).reduce((a, b) => a + b, 0);
   await finish(db, tenantId, { scale: plan.scale, seed: plan.seed, rows, seconds });
   progress.phase('done');
-  return { tenantId, tenantSlug: plan.tenant.slug, rows, seconds, counts: { ...w.counts } };
+  return { tenantId, tenantSlug: plan.tenant.slug, rows, seconds, counts: { ...w.counts }, organisation };
 }
 
 /** Replace, never duplicate: the tenant (its tree cascades) and this scale's states and elections. */
@@ -191,7 +201,7 @@ async function finish(db: Executor, tenantId: string, detail: Record<string, unk
 }
 
 /** Rows the seed will write, known before it starts (the geography is cheap), for a progress bar. */
-function estimateRows(plan: DemoPlan, geos: StateGeography[]): number {
+function estimateRows(plan: DemoPlan, geos: StateGeography[], withOrganisation: boolean): number {
   const elections = plan.elections.length;
   let rows = plan.parties.length + plan.states.length + elections + UNIT_LEVELS.length + 1;
   for (const geo of geos) {
@@ -200,7 +210,7 @@ function estimateRows(plan: DemoPlan, geos: StateGeography[]): number {
     const units = 1 + geo.districts.length + geo.acs.length + geo.mandalAc.length + geo.skFirstBooth.length - 1 + geo.boothCount;
     rows += geo.pcs.length + geo.acs.length + geo.boothCount * (1 + elections * 2) + geo.acs.length * elections * k + seats * elections * (k + 1) + units;
   }
-  return rows;
+  return rows + (withOrganisation ? estimateOrgRows(plan, geos) : 0);
 }
 
 function createProgress(report: SeedOptions['onProgress'], total: number) {

@@ -36,7 +36,7 @@ export async function writeUnitTree(db: Executor, w: BulkWriter, plan: DemoPlan,
   await root.add(rootId, null, [plan.tenant.name, plan.tenant.nameHi], String(rootId), null, null);
   await root.end();
   let next = rootId + 1;
-  for (const geo of geos) next = await writeStateUnits(w, plan, geo, tenantId, { id: rootId, path: String(rootId), next });
+  for (const geo of geos) next = await writeStateUnits(db, w, plan, geo, tenantId, { id: rootId, path: String(rootId), next });
   await syncSequence(db);
 }
 
@@ -59,7 +59,7 @@ export async function ensureClientB(db: Executor, w: BulkWriter): Promise<void> 
 interface Root { id: number; path: string; next: number }
 
 /** One state's units, level by level; returns the next free id. */
-async function writeStateUnits(w: BulkWriter, plan: DemoPlan, geo: StateGeography, tenantId: string, root: Root): Promise<number> {
+async function writeStateUnits(db: Executor, w: BulkWriter, plan: DemoPlan, geo: StateGeography, tenantId: string, root: Root): Promise<number> {
   const { spec } = geo;
   const stateId = root.next;
   const ids = { district: stateId + 1, ac: stateId + 1 + geo.districts.length };
@@ -91,6 +91,10 @@ async function writeStateUnits(w: BulkWriter, plan: DemoPlan, geo: StateGeograph
     const [l, h] = skVillage(plan, spec, s);
     return { id: skBase + s, parent: mandalBase + m, parentPath: mandalPaths[m], ac: geo.mandalAc[m] + 1, name: [`${l} Shakti Kendra`, `${h} शक्ति केंद्र`] as const };
   }));
+  // Statistics before the booths: the parent check of every booth row is a cached plan, and one made
+  // while the table looked empty scans it whole (on PGlite's single session the state-scale demo's
+  // units took 90 s instead of 3).
+  if (geo.spec.index === 0) await sql`analyze units`.execute(db);
   await writeBoothUnits(w, plan, geo, tenantId, { skBase, boothBase, skPaths });
   return boothBase + geo.boothCount;
 }

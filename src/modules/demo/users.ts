@@ -48,5 +48,10 @@ async function pickUnits(db: Executor, tenantId: string): Promise<Partial<Record
   const first = async (level: string) => (await db.selectFrom('units').select('id').where('tenant_id', '=', tenantId)
     .where('level', '=', level).orderBy('id').limit(1).executeTakeFirst())?.id;
   const root = (await db.selectFrom('units').select('id').where('tenant_id', '=', tenantId).where(sql`nlevel(path)`, '=', 1).executeTakeFirst())?.id;
-  return { root, state: await first('state'), district: await first('district'), booth: await first('booth') };
+  // The booth president's booth: the first with a president and a committee still short of full
+  // (the demo organisation, org.ts), so the booth page has holders and vacancies to work with.
+  const booth = (await sql<{ id: number }>`select o.unit_id as id from unit_own_strength o
+    where o.tenant_id = ${tenantId}::uuid and o.is_booth and o.grade in ('B', 'C') and o.members >= 3 and o.filled < o.slots
+    order by o.unit_id limit 1`.execute(db)).rows[0]?.id;
+  return { root, state: await first('state'), district: await first('district'), booth: booth ?? await first('booth') };
 }
