@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -65,8 +66,35 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
   };
 }
 
+const MAX_PREPARED = 200;
+
+/**
+ * Queries under row-level security often cost more to plan than to run: the booth page's and the
+ * strength refresh's plans carry the policies' subqueries, ~6–8 ms of planning for well under 1 ms of
+ * execution (measured, bench/README.md org-rollup). Sending parameterised queries as named prepared
+ * statements lets each connection plan a text once (PostgreSQL then settles on a generic plan). Every
+ * name costs memory on the connection and Kysely's texts vary with list lengths, so at most
+ * MAX_PREPARED names per connection; later texts go unnamed as before.
+ */
+function preparesLongQueries(client: pg.PoolClient): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+      let name = names.get(config);
+      if (!name && names.size < MAX_PREPARED) {
+        name = `wr_${crypto.createHash('sha1').update(config).digest('hex').slice(0, 20)}`;
+        names.set(config, name);
+      }
+      if (name) return query({ name, text: config, values }, cb);
+    }
+    return query(config, values, cb);
+  };
+}
+
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('connect', preparesLongQueries);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db); // fail fast with the driver's own message
   return {
