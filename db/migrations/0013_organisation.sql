@@ -89,8 +89,12 @@ create function org_install_defaults(t uuid) returns void language sql as $$
   on conflict do nothing;
 $$;
 
+-- A restore (src/modules/system/backup.ts) brings the tenant's own rows for these tables: skip then.
 create function org_defaults_trigger() returns trigger language plpgsql as $$
-begin perform org_install_defaults(new.id); return new; end $$;
+begin
+  if coalesce(current_setting('warroom.restoring', true), '') <> 'on' then perform org_install_defaults(new.id); end if;
+  return new;
+end $$;
 create trigger tenants_org_defaults after insert on tenants for each row execute function org_defaults_trigger();
 select org_install_defaults(id) from tenants;
 

@@ -70,6 +70,9 @@ export async function restoreDatabase(database: Database, file: string, progress
   await db.transaction().execute(async (tx) => {
     await sql`truncate ${sql.join([...tables.keys()].map((n) => sql.table(n)))} restart identity cascade`.execute(tx);
     await sql`create temp table restore_refs (tbl text, doc json) on commit drop`.execute(tx);
+    // Triggers that fill in defaults for a new tenant (the organisation's wings and designations) must
+    // not fire: the backup holds the tenant's own rows for those tables.
+    await sql`select set_config('warroom.restoring', 'on', true)`.execute(tx);
     let current: { t: TableInfo; columns: string[]; rows: unknown[][] } | null = null;
     const flush = async () => {
       if (!current || current.rows.length === 0) return;
