@@ -9,6 +9,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
+import { beginInOneTrip } from './scope.ts';
 
 export type Executor = Kysely<DB>;
 
@@ -97,6 +98,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('connect', preparesLongQueries);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db); // fail fast with the driver's own message
+  beginInOneTrip(db);
   return {
     kind: 'pg',
     db,

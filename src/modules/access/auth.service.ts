@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/open.ts';
 import { setAuthUser, withAuth, type Actor, type ActorGrant, type Tx } from '../../db/scope.ts';
 import { AppError, TooManyRequests, Unauthorized } from '../../shared/errors.ts';
@@ -87,26 +88,21 @@ async function registerFailure(tx: Tx, policy: AuthPolicy, userId: string, failu
 
 export interface Resolved { actor: Actor; session?: SessionInfo }
 
-/** Cookie → actor, or null when the session is unknown, idle too long, past its end, or has no grants left. */
+/**
+ * Cookie → actor, or null when the session is unknown, idle too long, past its end, or has no grants
+ * left. One statement (auth_resolve_session, migration 0014): every API request pays for this, so it
+ * is one round trip to the database rather than a transaction of six.
+ */
 export async function resolveSession(db: Executor, policy: AuthPolicy, cookie: string, origin: Origin): Promise<Resolved | null> {
   const idHash = sha256(cookie);
-  return withAuth(db, null, async (tx) => {
-    const row = await tx.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.user_id', 'sessions.tenant_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'users.email', 'users.access_ends_at'])
-      .where('sessions.id_hash', '=', idHash).where('sessions.expires_at', '>', new Date())
-      .where('sessions.last_seen_at', '>', new Date(Date.now() - policy.idleMinutes * 60_000)).executeTakeFirst();
-    if (!row || !row.tenant_id || (row.access_ends_at && row.access_ends_at <= new Date())) return null;
-    await setAuthUser(tx, row.user_id);
-    const grants = await loadGrants(tx, row.user_id, row.tenant_id);
-    if (grants.length === 0) return null;
-    // Touch at most once a minute: idle expiry needs no write on every request.
-    if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-      await tx.updateTable('sessions').set({ last_seen_at: new Date() }).where('id_hash', '=', idHash).execute();
-    }
-    const actor: Actor = { userId: row.user_id, tenantId: row.tenant_id, label: row.email, grants, origin, via: 'session' };
-    return { actor, session: { idHash, userId: row.user_id, tenantId: row.tenant_id, csrfToken: row.csrf_token } };
-  });
+  const row = (await sql<{ r: ResolvedRow | null }>`select auth_resolve_session(${idHash}, ${policy.idleMinutes}::int) as r`.execute(db)).rows[0]?.r;
+  if (!row) return null;
+  const grants = row.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitPath: g.unitPath, permissions: g.permissions ?? [] }));
+  const actor: Actor = { userId: row.userId, tenantId: row.tenantId, label: row.email, grants, origin, via: 'session' };
+  return { actor, session: { idHash, userId: row.userId, tenantId: row.tenantId, csrfToken: row.csrfToken } };
 }
+
+interface ResolvedRow { userId: string; tenantId: string; csrfToken: string; email: string; grants: ActorGrant[] }
 
 /** Bearer token → actor, for integrations. Tokens are per tenant and per user. */
 export async function resolveToken(db: Executor, token: string, origin: Origin): Promise<Resolved | null> {

@@ -48,6 +48,9 @@ export function looksLikePhone(raw: string): boolean {
 
 /** '+919812345210' → '+91 98•••••210': enough to recognise a number, not to dial it. */
 export function maskPhone(e164: string): string {
+  // Indian mobiles (+91 and ten digits) are nearly every number and every list masks dozens of them:
+  // sliced directly, without a parse (it showed in the booth page's profile under load).
+  if (/^\+91\d{10}$/.test(e164)) return `+91 ${e164.slice(3, 5)}•••••${e164.slice(-3)}`;
   const parsed = parsePhoneNumberFromString(e164);
   const code = parsed?.countryCallingCode ?? '';
   const national = parsed ? String(parsed.nationalNumber) : e164.replace(/^\+/, '');

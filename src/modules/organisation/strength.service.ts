@@ -101,15 +101,9 @@ function contribution(alias: string): RawBuilder<unknown> {
 export async function refreshStrength(tx: Tx, unitIds: number[]): Promise<void> {
   const ids = [...new Set(unitIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const tenant = sql`(select app_tenant())`;
   // Lock the own rows first (creating missing ones as "nothing counted yet"): the next statement then
   // reads base tables and the stored row as of after any concurrent save of the same unit committed.
-  await sql`with ins as (
-      insert into unit_own_strength (tenant_id, unit_id, unit_path)
-      select u.tenant_id, u.id, u.path from units u where u.tenant_id = ${tenant} and u.id = any(${ids}::bigint[])
-      on conflict (tenant_id, unit_id) do nothing)
-    select unit_id from unit_own_strength where tenant_id = ${tenant} and unit_id = any(${ids}::bigint[]) order by unit_id for update`.execute(tx);
-  const t = (await sql<{ t: string }>`select app_tenant()::text as t`.execute(tx)).rows[0]?.t;
+  const t = (await sql<{ t: string | null }>`select org_lock_own_strength(${ids}::bigint[]) as t`.execute(tx)).rows[0]?.t;
   if (!t) throw new Error('refreshStrength needs an actor transaction (app.tenant_id)');
   const set = sql.join([sql`unit_path = excluded.unit_path`, sql`is_booth = excluded.is_booth`, sql`grade = excluded.grade`,
     ...OWN_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`)], sql`, `);

@@ -143,6 +143,43 @@ describe('access', () => {
     expect((await call(booth, 'POST', `/api/org/units/${world.units.ac1}/designations`, { code: 'convenor', seat: 1, personId: assign.json().personId })).statusCode).toBe(404);
   });
 
+  it('audits the booth page read and the save in the statements that do them, and never places a person out of reach', async () => {
+    const booth = await signInAs(app, world.users.boothA.email);
+    const latest = (type: string) => db.selectFrom('audit_events').select(['row_ids', (eb) => eb.cast<string>('unit_path', 'text').as('unit_path'), 'detail', 'actor_label'])
+      .where('type', '=', type).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const page = (await call(booth, 'GET', `/api/org/booths/${world.units.booth1}`)).json();
+    const read = await latest('person.read');
+    const shown = new Set<number>([...page.committee.slots.filter((s: { holder: unknown }) => s.holder).map((s: { holder: { personId: number } }) => s.holder.personId),
+      ...page.workers.items.map((w: { id: number }) => w.id)]);
+    expect(read.row_ids.map(Number).sort((a: number, b: number) => a - b)).toEqual([...shown].sort((a, b) => a - b));
+    const boothPath = (await db.selectFrom('units').select((eb) => eb.cast<string>('path', 'text').as('p')).where('id', '=', world.units.booth1).executeTakeFirstOrThrow()).p;
+    expect(read).toMatchObject({ unit_path: boothPath, detail: { via: 'booth', unitId: world.units.booth1 }, actor_label: world.users.boothA.email });
+    // A person at home in S2 holds no seat the booth organiser can see: placing them is a 404 and writes nothing.
+    const outsider = await person(world.units.s2);
+    const count = async () => (await db.selectFrom('designations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const n = await count();
+    const refused = await call(booth, 'POST', `/api/org/units/${world.units.booth1}/designations`, { code: 'member', seat: 8, personId: outsider });
+    expect(refused.statusCode, refused.body).toBe(404);
+    expect(refused.json().detail).toMatch(/person/);
+    expect(await count()).toBe(n);
+    const insider = page.workers.items[0].id as number;
+    const saved = await call(booth, 'POST', `/api/org/units/${world.units.booth1}/designations`, { code: 'member', seat: 8, personId: insider, replace: true });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const assign = await latest('designation.assign');
+    expect(assign).toMatchObject({ row_ids: [String(saved.json().id)], unit_path: boothPath,
+      detail: { code: 'member', seat: 8, personId: insider, replaced: null } });
+    const again = await call(booth, 'POST', `/api/org/units/${world.units.booth1}/designations`, { code: 'member', seat: 8, personId: insider, replace: true });
+    expect((await latest('designation.assign')).row_ids).toEqual([String(again.json().id), String(saved.json().id)]);
+  });
+
+  it('puts a folded audit event where commonPath would', async () => {
+    const { commonPath } = await import('./people.queries.ts');
+    for (const paths of [['1.2.3'], ['1.2.3', '1.2.3'], ['1.2.3', '1.2.3.4.5'], ['1.2.3.4', '1.2.5'], ['1.2', '3.4'], ['7.8.9', '7.8', '7.8.9.10']]) {
+      const r = (await sql<{ p: string | null }>`select org_common_path(${paths}::ltree[])::text as p`.execute(db)).rows[0].p;
+      expect(r ?? null, paths.join(' ')).toBe(commonPath(paths));
+    }
+  });
+
   it('hides S1 from an organiser of S2 (404), even through row-level security', async () => {
     const orgS2 = await signInAs(app, world.users.orgS2.email);
     expect((await call(orgS2, 'GET', `/api/org/units/${world.units.d1}/committee`)).statusCode).toBe(404);
