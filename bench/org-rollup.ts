@@ -177,10 +177,12 @@ async function boothLoad(db: Executor, url: string, tenantId: string, o: LoadOpt
     fs.writeFileSync(file, JSON.stringify(spec));
     o.log(`load: ${booths.length} users × ${o.rate} save/s for ${o.seconds} s (after a 10 s warm-up), from a separate process`);
     const cpuBefore = cpuOf(server.child.pid);
-    const result = await runLoad(file, o.log);
+    const marks: Record<string, { server: number | null; postgres: number | null }> = {};
+    const result = await runLoad(file, o.log, (mark) => { marks[mark] = { server: cpuOf(server.child.pid), postgres: postgresCpu() }; });
     const cpuAfter = cpuOf(server.child.pid);
     fs.rmSync(file, { force: true });
-    return { ...result, serverCpuSeconds: cpuBefore !== null && cpuAfter !== null ? round(cpuAfter - cpuBefore) : null, users: booths.length };
+    return { ...result, serverCpuSeconds: cpuBefore !== null && cpuAfter !== null ? round(cpuAfter - cpuBefore) : null, users: booths.length,
+      cpuPerRoundTrip: cpuPerRoundTrip(marks['measure-start'], marks['measure-end'], result) };
   } finally {
     await server.stop();
   }
@@ -236,15 +238,54 @@ interface LoadResult {
   roundTrip: { p50Ms: number; p95Ms: number; maxMs: number; n: number };
   get: { p50Ms: number; p95Ms: number }; save: { p50Ms: number; p95Ms: number };
   savesPerSecond: number; targetPerSecond: number; errors: number; errorSamples: string[]; lateShare: number;
-  loadCpuSeconds: number;
+  loadCpuSeconds: number; loadCpuSecondsMeasured: number; completedMeasured: number;
 }
 
-function runLoad(specFile: string, log: (l: string) => void): Promise<LoadResult> {
+/**
+ * CPU milliseconds each process spent per completed round trip over the measured window (server,
+ * PostgreSQL when it runs on this machine, the load process), and the rate at which the machine's cores
+ * would be fully busy at that cost: the ceiling no tuning of waits or pools can pass.
+ */
+function cpuPerRoundTrip(a: { server: number | null; postgres: number | null } | undefined, b: typeof a, r: LoadResult) {
+  if (!a || !b || !r.completedMeasured) return null;
+  const per = (x: number | null, y: number | null) => (x !== null && y !== null ? round(((y - x) * 1000) / r.completedMeasured) : null);
+  const server = per(a.server, b.server);
+  const postgres = per(a.postgres, b.postgres);
+  const load = round((r.loadCpuSecondsMeasured * 1000) / r.completedMeasured);
+  const total = (server ?? 0) + (postgres ?? 0) + load;
+  return { serverMs: server, postgresMs: postgres, loadMs: load, totalMs: round(total),
+    cores: os.availableParallelism(), cpuBoundPerSecond: total > 0 ? Math.round((os.availableParallelism() * 1000) / total) : null };
+}
+
+/** CPU seconds of every PostgreSQL process on this machine (backends, plus those that ended, via the postmaster); null when none. */
+function postgresCpu(): number | null {
+  let total = 0;
+  let found = false;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1].split(' ');
+      const isPostmaster = Number(f[1]) === 1 || !fs.readFileSync(`/proc/${Number(f[1])}/stat`, 'utf8').includes('(postgres)');
+      total += Number(f[11]) + Number(f[12]) + (isPostmaster ? Number(f[13]) + Number(f[14]) : 0);
+      found = true;
+    } catch { /* a process that ended meanwhile */ }
+  }
+  return found ? total / 100 : null;
+}
+
+function runLoad(specFile: string, log: (l: string) => void, onMark: (mark: string) => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load', 'booth-users.ts'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { for (const line of c.toString().split('\n')) if (line.trim()) log(`  [load] ${line}`); });
+    child.stderr.on('data', (c: Buffer) => {
+      for (const line of c.toString().split('\n')) {
+        const mark = /^@@mark (\S+)/.exec(line)?.[1];
+        if (mark) onMark(mark);
+        else if (line.trim()) log(`  [load] ${line}`);
+      }
+    });
     child.on('exit', (code) => {
       const last = out.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`load process exited with ${code}: ${out.slice(-1000)}`));

@@ -119,6 +119,11 @@ async function main() {
     const st = stats(recent.filter((x) => x.ok).map((x) => x.roundTrip));
     log(`last 10 s: ${(recent.length / 10).toFixed(0)} round trips/s, p50 ${st.p50Ms} ms, p95 ${st.p95Ms} ms, errors ${recent.filter((x) => !x.ok).length}`);
   }, 10_000);
+  // Markers for the parent (bench/org-rollup.ts), which reads the server's and PostgreSQL's CPU at them:
+  // CPU per round trip is measured over the same window as the latencies.
+  let cpuWindow = process.cpuUsage();
+  setTimeout(() => { cpuWindow = process.cpuUsage(); log('@@mark measure-start'); }, measureFrom - performance.now());
+  setTimeout(() => { cpuWindow = process.cpuUsage(cpuWindow); log('@@mark measure-end'); }, end - performance.now());
   await Promise.all(sessions.map((s, i) => user(s, start, end, (i / sessions.length) * period)));
   clearInterval(ticker);
   const cpu = process.cpuUsage(cpu0);
@@ -133,6 +138,8 @@ async function main() {
     errors: measured.length - ok.length, errorsAll: errorCount, errorSamples: errors,
     lateShare: Math.round((measured.filter((x) => x.late).length / Math.max(1, measured.length)) * 1000) / 1000,
     loadCpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10,
+    loadCpuSecondsMeasured: Math.round(((cpuWindow.user + cpuWindow.system) / 1e6) * 100) / 100,
+    completedMeasured: measured.length,
     measuredSeconds: spec.seconds, warmupSeconds: spec.warmupSeconds,
   };
   agent.destroy();

@@ -15,29 +15,35 @@ import { refreshStrength } from './strength.service.ts';
 import { FIGURES, toStrength, zeroSums, type Grade } from './strength.ts';
 
 interface TypeRow { code: string; name: string; nameHi: string | null; seats: number; perPage: boolean; isRequired: boolean; isHead: boolean }
-interface HolderRow { designationId: number; code: string; seat: number; personId: number; name: string; nameHi: string | null; phone: string; gender: PersonSummary['gender']; category: PersonSummary['category']; isVerified: boolean; fromDate: string; unitPath: string }
+interface HolderRow { designationId: number; code: string; seat: number; personId: number; name: string; nameHi: string | null; phone: string; gender: PersonSummary['gender']; category: PersonSummary['category']; isVerified: boolean; fromDate: string }
 interface PageRow {
   unit: Committee['unit']; path: string; pages: number; types: TypeRow[] | null; holders: HolderRow[] | null; history: Committee['history'] | null;
   norm: { minFormed: number; minWomen: number; minScSt: number } | null;
   sums?: Record<string, number> | null; grade?: Grade | null; workerCount?: { count: number; verified: number };
-  workers?: (Omit<PersonSummary, 'phoneMasked'> & { phone: string; unitPath: string })[] | null;
+  workers?: (Omit<PersonSummary, 'phoneMasked'> & { phone: string })[] | null;
 }
 
 function committeeSql(unitId: number, withBooth: boolean, paths: string[]) {
+  // Holders and workers are built once in laterals that also answer their ids and paths, which the
+  // person.read audit of the same statement takes (re-reading them out of the page's JSON cost more).
   const booth = withBooth ? sql`,
     'sums', (select json_build_object(${sql.join(FIGURES.map((f) => sql`${f}::text, coalesce(sum(${sql.ref(f)}), 0)`), sql`, `)})
              from unit_strength s where s.tenant_id = u.tenant_id and s.unit_id = u.id),
     'grade', (select o.grade from unit_own_strength o where o.tenant_id = u.tenant_id and o.unit_id = u.id),
     'workerCount', (select json_build_object('count', count(*), 'verified', count(*) filter (where p.is_verified))
                     from people p where p.tenant_id = u.tenant_id and p.home_unit_id = u.id and p.merged_into is null),
-    'workers', (select json_agg(json_build_object('id', p.id, 'name', p.name, 'nameHi', p.name_hi, 'phone', p.phone,
+    'workers', w.list` : sql``;
+  const workers = withBooth ? sql`
+    left join lateral (select json_agg(json_build_object('id', p.id, 'name', p.name, 'nameHi', p.name_hi, 'phone', p.phone,
         'homeUnitId', p.home_unit_id, 'homeUnitName', u.name, 'gender', p.gender, 'category', p.category, 'isVerified', p.is_verified,
-        'wings', p.wings, 'unitPath', p.unit_path::text,
+        'wings', p.wings,
         'designations', coalesce((select json_agg(json_build_object('unitId', d.unit_id, 'unitName', du.name, 'code', d.code) order by d.id)
           from designations d join units du on du.tenant_id = d.tenant_id and du.id = d.unit_id
-          where d.tenant_id = p.tenant_id and d.person_id = p.id and d.to_date is null), '[]'::json)) order by p.name, p.id)
+          where d.tenant_id = p.tenant_id and d.person_id = p.id and d.to_date is null), '[]'::json)) order by p.name, p.id) as list,
+        array_agg(p.id) as ids, array_agg(p.unit_path) as paths
       from (select * from people p where p.tenant_id = u.tenant_id and p.home_unit_id = u.id and p.merged_into is null
-            order by p.name, p.id limit 50) p)` : sql``;
+            order by p.name, p.id limit 50) p) w on true` : sql`
+    cross join (select null::bigint[] as ids, null::ltree[] as paths) w`;
   return sql`
     select json_build_object(
       'unit', json_build_object('id', u.id, 'name', u.name, 'nameHi', u.name_hi, 'level', u.level, 'levelName', l.name,
@@ -50,11 +56,7 @@ function committeeSql(unitId: number, withBooth: boolean, paths: string[]) {
         from designation_types t where t.tenant_id = u.tenant_id and t.level = u.level),
       'norm', (select json_build_object('minFormed', n.min_formed, 'minWomen', n.min_women, 'minScSt', n.min_sc_st)
         from committee_norms n where n.tenant_id = u.tenant_id and n.level = u.level),
-      'holders', (select json_agg(json_build_object('designationId', d.id, 'code', d.code, 'seat', d.seat, 'personId', p.id, 'name', p.name,
-          'nameHi', p.name_hi, 'phone', p.phone, 'gender', p.gender, 'category', p.category, 'isVerified', p.is_verified,
-          'fromDate', d.from_date, 'unitPath', p.unit_path::text))
-        from designations d join people p on p.tenant_id = d.tenant_id and p.id = d.person_id
-        where d.tenant_id = u.tenant_id and d.unit_id = u.id and d.to_date is null),
+      'holders', h.list,
       'history', (select json_agg(h order by h."toDate" desc, h."designationId" desc) from (
         select d.id as "designationId", d.code, d.seat, d.person_id as "personId", p.name, p.name_hi as "nameHi", d.from_date as "fromDate",
           d.to_date as "toDate", d.end_reason as "endReason"
@@ -62,8 +64,15 @@ function committeeSql(unitId: number, withBooth: boolean, paths: string[]) {
               order by d.to_date desc, d.id desc limit ${withBooth ? 10 : 50}) d
         join people p on p.tenant_id = d.tenant_id and p.id = d.person_id) h)
       ${booth}
-    ) as page
+    ) as page,
+    coalesce(h.ids, '{}') || coalesce(w.ids, '{}') as ids, coalesce(h.paths, '{}') || coalesce(w.paths, '{}') as paths
     from units u join unit_levels l on l.tenant_id = u.tenant_id and l.level = u.level
+    left join lateral (select json_agg(json_build_object('designationId', d.id, 'code', d.code, 'seat', d.seat, 'personId', p.id, 'name', p.name,
+          'nameHi', p.name_hi, 'phone', p.phone, 'gender', p.gender, 'category', p.category, 'isVerified', p.is_verified,
+          'fromDate', d.from_date)) as list, array_agg(p.id) as ids, array_agg(p.unit_path) as paths
+        from designations d join people p on p.tenant_id = d.tenant_id and p.id = d.person_id
+        where d.tenant_id = u.tenant_id and d.unit_id = u.id and d.to_date is null) h on true
+    ${workers}
     where u.id = ${unitId} and u.path <@ ${paths}::ltree[]`;
 }
 
@@ -103,13 +112,10 @@ function toCommittee(r: PageRow): Committee {
  */
 async function readPage(tx: Tx, actor: Actor, unitId: number, withBooth: boolean): Promise<PageRow> {
   requirePermission(actor, 'org.read');
-  const people = (key: string, id: string) => sql`select (x->>${id}::text)::bigint as id, (x->>'unitPath')::ltree as path
-    from pg, json_array_elements(case json_typeof(pg.page->${key}::text) when 'array' then pg.page->${key}::text else '[]'::json end) x`;
   const audit = auditInsertSql(actor, 'person.read', 'people', sql`jsonb_build_object('via', ${withBooth ? 'booth' : 'committee'}::text, 'unitId', ${unitId}::bigint)`,
-    sql`array_agg(id::text order by id)`, sql`org_common_path(array_agg(path))`, sql`from ids having count(*) > 0`);
+    sql`array(select x::text from (select distinct unnest(pg.ids) as x) i order by x)`, sql`org_common_path(pg.paths)`, sql`from pg where cardinality(pg.ids) > 0`);
   const row = (await sql<{ page: PageRow }>`
     with pg as (${committeeSql(unitId, withBooth, pathsWith(actor, 'org.read'))}),
-    ids as (${people('holders', 'personId')} union ${people('workers', 'id')}),
     audit as (${audit})
     select page from pg`.execute(tx)).rows[0];
   if (!row || !can(actor, 'org.read', row.page.path)) throw new NotFound('unit');
@@ -126,7 +132,7 @@ export async function getBoothPage(tx: Tx, actor: Actor, unitId: number): Promis
   const page = await readPage(tx, actor, unitId, true);
   const sums = zeroSums();
   for (const f of FIGURES) sums[f] = Number(page.sums?.[f] ?? 0);
-  const workers = (page.workers ?? []).map(({ phone, unitPath: _p, ...w }) => ({ ...w, phoneMasked: maskPhone(phone) }));
+  const workers = (page.workers ?? []).map(({ phone, ...w }) => ({ ...w, phoneMasked: maskPhone(phone) }));
   return {
     unit: page.unit, strength: toStrength(page.unit.id, sums, page.grade ?? null), committee: toCommittee(page),
     workers: { count: page.workerCount?.count ?? 0, verified: page.workerCount?.verified ?? 0, items: workers },
