@@ -41,7 +41,8 @@ async function openOrganisation(page: Page, width: number): Promise<void> {
 
 /** A mobile number nobody in the demo has: 9 then nine digits from the clock and a counter. */
 let serial = 0;
-const freshPhone = () => `9${String((Date.now() * 10 + serial++) % 1_000_000_000).padStart(9, '0')}`;
+// 70 and eight digits: always a valid Indian mobile, and a prefix the demo never hands out (no collisions).
+const freshPhone = () => `70${String((Date.now() * 10 + serial++) % 100_000_000).padStart(8, "0")}`;
 
 const vacancies = async (page: Page) => Number(await page.getByTestId('booth-vacancies').getAttribute('data-count'));
 

@@ -42,7 +42,7 @@ export type Permission =
   | 'tenant.view' | 'geography.read' | 'units.read' | 'units.write' | 'users.read' | 'users.manage'
   | 'audit.read' | 'personal.unmask' | 'elections.read' | 'projection.run' | 'org.read' | 'org.write'
   | 'programmes.read' | 'programmes.write' | 'review.read' | 'outreach.manage' | 'outreach.call'
-  | 'tokens.manage' | 'scenarios.write' | 'elections.import' | 'org.import';
+  | 'tokens.manage' | 'scenarios.write' | 'elections.import' | 'org.import' | 'org.configure';
 
 /** True when the session holds any of the permissions. */
 export function can(s: Session | null | undefined, ...any: Permission[]): boolean {

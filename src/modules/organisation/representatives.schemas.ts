@@ -3,6 +3,7 @@
 // their body. Placed at a unit, which decides who may see and change the record.
 import { z } from 'zod';
 import { Id } from '../access/access.schemas.ts';
+import { PersonInput } from './people.schemas.ts';
 
 export const Office = z.enum(['mp', 'mla', 'mayor', 'municipal_head', 'district_panchayat_chair', 'councillor']);
 export type Office = z.infer<typeof Office>;
@@ -43,7 +44,11 @@ function check(r: Partial<FieldsT>, ctx: z.RefinementCtx) {
   for (const p of officeProblems(r)) ctx.addIssue({ code: 'custom', message: p.message, path: [p.field] });
 }
 
-export const RepresentativeInput = Fields.superRefine(check);
+/** A new office: held by an existing person (personId) or a new one (person, created by phone in the same transaction). */
+export const RepresentativeInput = Fields.extend({ personId: Id.optional(), person: PersonInput.optional() }).superRefine((r, ctx) => {
+  check(r, ctx);
+  if (Boolean(r.personId) === Boolean(r.person)) ctx.addIssue({ code: 'custom', message: 'give personId or person, not both', path: ['personId'] });
+});
 export type RepresentativeInput = z.infer<typeof RepresentativeInput>;
 /** A change: any field; the record as changed must still satisfy the office's rules (checked in the service). */
 export const RepresentativePatch = Fields.partial().refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });

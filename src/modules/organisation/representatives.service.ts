@@ -7,6 +7,7 @@ import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, pathsWith, requirePermission, requireUnits } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
 import { requirePerson } from './people.queries.ts';
+import { createPerson } from './people.service.ts';
 import { officeProblems, type Representative, type RepresentativeInput, type RepresentativePatch, type RepresentativesQuery } from './representatives.schemas.ts';
 import type { z } from 'zod';
 
@@ -61,14 +62,15 @@ async function assertSeat(tx: Tx, r: { office: string; stateCode?: string | null
 
 export async function createRepresentative(tx: Tx, actor: Actor, input: RepresentativeInput): Promise<Representative> {
   const [unit] = await requireUnits(tx, actor, 'org.write', [input.unitId]);
-  await requirePerson(tx, actor, 'org.read', input.personId);
   await assertSeat(tx, input);
+  // A new holder is created by phone in this transaction, so a refused office leaves no stray person.
+  const personId = input.person ? (await createPerson(tx, actor, input.person)).id : (await requirePerson(tx, actor, 'org.read', input.personId!)).id;
   const { id } = await tx.insertInto('representatives').values({
-    tenant_id: actor.tenantId, person_id: input.personId, office: input.office, state_code: input.stateCode ?? null, house: input.house ?? null,
+    tenant_id: actor.tenantId, person_id: personId, office: input.office, state_code: input.stateCode ?? null, house: input.house ?? null,
     constituency_no: input.constituencyNo ?? null, body: input.body ?? null, unit_id: unit.id, unit_path: unit.path,
     from_date: input.fromDate ?? null, to_date: input.toDate ?? null,
   }).returning('id').executeTakeFirstOrThrow();
-  await recordAudit(tx, actor, { type: 'representative.create', entity: 'representatives', rowIds: [id], unitPath: unit.path, detail: { personId: input.personId, office: input.office } });
+  await recordAudit(tx, actor, { type: 'representative.create', entity: 'representatives', rowIds: [id], unitPath: unit.path, detail: { personId, office: input.office, ...(input.person && { newPerson: true }) } });
   return getRepresentative(tx, actor, id);
 }
 

@@ -34,6 +34,26 @@ describe('representatives', () => {
     }
   });
 
+  it('creates a new holder by phone in the same transaction, or none when the office is refused', async () => {
+    const person = { phone: '9822200002', name: 'Kavita Rao', nameHi: 'कविता राव', gender: 'female', homeUnitId: world.units.booth1 };
+    const refused = await call(admin, 'POST', '/api/org/representatives', { person, office: 'mla', stateCode: 'T01', house: 'AE', constituencyNo: 99, unitId: world.units.ac1 });
+    expect(refused.statusCode).toBe(400);
+    expect(await database.db.selectFrom('people').select('id').where('phone', '=', '+919822200002').executeTakeFirst()).toBeUndefined();
+    const res = await call(admin, 'POST', '/api/org/representatives', { person, office: 'councillor', body: 'Ward 7 council', unitId: world.units.booth1 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ name: 'Kavita Rao', nameHi: 'कविता राव', office: 'councillor', body: 'Ward 7 council' });
+    const held = await call(admin, 'POST', '/api/org/representatives', { person, office: 'mayor', body: 'City corporation', unitId: world.units.booth1 });
+    expect(held.statusCode).toBe(409);
+    expect(held.json().errors[0]).toMatchObject({ field: 'phone', id: res.json().personId });
+    const both = await call(admin, 'POST', '/api/org/representatives', { personId, person: { ...person, phone: '9822200003' }, office: 'mayor', body: 'City', unitId: world.units.booth1 });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().errors.map((e: { field: string }) => e.field)).toContain('personId');
+    // A sibling unit's organiser can neither place the office nor create its holder.
+    const sibling = await call(orgS2, 'POST', '/api/org/representatives', { person: { ...person, phone: '9822200004' }, office: 'mayor', body: 'City', unitId: world.units.booth1 });
+    expect(sibling.statusCode).toBe(404);
+    await call(admin, 'DELETE', `/api/org/representatives/${res.json().id}`);
+  });
+
   it('lists by office, changes and removes, audited; a sibling unit sees and changes nothing', async () => {
     await call(admin, 'POST', '/api/org/representatives', { personId, office: 'councillor', body: 'Ward 4 council', unitId: world.units.booth1 });
     expect((await call(admin, 'GET', '/api/org/representatives?office=mla')).json().items.map((r: { id: number }) => r.id)).toEqual([id]);
@@ -46,6 +66,6 @@ describe('representatives', () => {
     expect((await call(orgS2, 'DELETE', `/api/org/representatives/${id}`)).statusCode).toBe(404);
     expect((await call(admin, 'DELETE', `/api/org/representatives/${id}`)).statusCode).toBe(204);
     const types = (await database.db.selectFrom('audit_events').select('type').where('entity', '=', 'representatives').orderBy('id').execute()).map((r) => r.type);
-    expect(types).toEqual(['representative.create', 'representative.create', 'representative.update', 'representative.remove']);
+    expect(types).toEqual(['representative.create', 'representative.create', 'representative.remove', 'representative.create', 'representative.update', 'representative.remove']);
   });
 });

@@ -7,12 +7,16 @@ import { Field } from '../../components/ui.tsx';
 import { useLocalName } from '../../i18n/index.ts';
 import { UnitBrowser } from '../organisation/UnitBrowser.tsx';
 
-export function UnitPicker({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
+/** `label` and `testId` let other forms (the organisation's) reuse it; the defaults are the grant form's. */
+export function UnitPicker({ value, onChange, error, label, testId = 'grant-unit' }: {
+  value: string; onChange: (id: string) => void; error?: string; label?: string; testId?: string;
+}) {
   const { t } = useTranslation();
   const local = useLocalName();
   const [browsing, setBrowsing] = useState(false);
   const [at, setAt] = useState<Id | null>(null);
-  const [checked, setChecked] = useState<string>('');
+  // A value given from the start (a person's home unit) is named at once.
+  const [checked, setChecked] = useState<string>(value);
   const lookup = useQuery({
     queryKey: ['units', checked],
     queryFn: () => api.unit(checked),
@@ -24,23 +28,23 @@ export function UnitPicker({ value, onChange, error }: { value: string; onChange
   return (
     <div className="unit-picker">
       <Field
-        label={t('users.unit')}
+        label={label ?? t('users.unit')}
         hint={named ? t('users.unitIs', { name: named }) : checked === value && lookup.error ? t('users.unitUnknown') : t('users.unitHint')}
         error={error}
       >
         {(p) => (
           <div className="input-row">
-            <input {...p} type="text" inputMode="numeric" value={value} autoComplete="off" data-testid="grant-unit"
+            <input {...p} type="text" inputMode="numeric" value={value} autoComplete="off" data-testid={testId}
               onChange={(e) => onChange(e.target.value.trim())}
               onBlur={() => setChecked(value)} />
-            <button type="button" className="btn" aria-expanded={browsing} onClick={() => setBrowsing((b) => !b)} data-testid="grant-unit-browse">
+            <button type="button" className="btn" aria-expanded={browsing} onClick={() => setBrowsing((b) => !b)} data-testid={`${testId}-browse`}>
               {browsing ? t('users.closeBrowser') : t('users.browse')}
             </button>
           </div>
         )}
       </Field>
       {browsing ? (
-        <div className="picker-panel" data-testid="unit-picker">
+        <div className="picker-panel" data-testid={testId === 'grant-unit' ? 'unit-picker' : `${testId}-picker`}>
           <UnitBrowser
             unitId={at}
             onOpen={setAt}

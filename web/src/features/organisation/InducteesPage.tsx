@@ -1,16 +1,18 @@
 // Inductees from other parties: counts per status (by state and by level), the list with a status
-// filter, and one button per next step (proposed → vetted → approved → designated, or rejected).
-import { useMutation, useQuery } from '@tanstack/react-query';
+// filter, one button per next step (proposed → vetted → approved → designated, or rejected), follow-up
+// notes, and (with org.write) a form to propose a new inductee.
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import type { Id } from '../../api.ts';
-import { Field, PageHeading, ProblemNotice, QueryGate } from '../../components/ui.tsx';
+import { useSearchParams } from 'react-router-dom';
+import { Field, PageHeading, QueryGate } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
 import { can, useSignedIn } from '../../session.ts';
-import { INDUCTEE_FLOW, orgApi, type Inductee, type InducteeStatus } from './api.ts';
-import { ORG, paths, useInvalidateOrg } from './parts.tsx';
+import { INDUCTEE_FLOW, orgApi, type InducteeDetail, type InducteeStatus } from './api.ts';
+import { InducteeForm } from './InducteeForm.tsx';
+import { InducteeRow } from './InducteeRow.tsx';
+import { ORG } from './parts.tsx';
 
 const STATUSES: InducteeStatus[] = [...INDUCTEE_FLOW, 'rejected'];
 
@@ -26,10 +28,18 @@ export default function InducteesPage() {
     for (const k of STATUSES) acc[k] = (acc[k] ?? 0) + (s.counts[k] ?? 0);
     return acc;
   }, {});
+  const canWrite = can(useSignedIn(), 'org.write');
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<InducteeDetail | null>(null);
   return (
     <>
       <PageHeading testId="org-inductees">{t('org.tab.inductees')}</PageHeading>
       <p className="muted">{t('org.inducteesIntro')}</p>
+      {added ? <p className="notice notice-ok" role="status" data-testid="ind-added">{t('org.ind.added', { name: local(added.name ?? '', added.nameHi) })}</p> : null}
+      {canWrite && !adding ? (
+        <div className="org-add-bar"><button type="button" className="btn btn-primary org-tap" onClick={() => { setAdding(true); setAdded(null); }} data-testid="ind-add">{t('org.ind.add')}</button></div>
+      ) : null}
+      {adding ? <InducteeForm onDone={(i) => { setAdding(false); setAdded(i); }} /> : null}
       <div className="tiles org-status-tiles" role="group" aria-label={t('org.statusFilter')}>
         {STATUSES.map((s) => (
           <button key={s} type="button" className={`tile tile-btn org-status-${s}`} aria-pressed={status === s}
@@ -85,46 +95,5 @@ export default function InducteesPage() {
         )}
       </QueryGate>
     </>
-  );
-}
-
-function InducteeRow({ i }: { i: Inductee }) {
-  const { t } = useTranslation();
-  const local = useLocalName();
-  const session = useSignedIn();
-  const invalidate = useInvalidateOrg();
-  const [note, setNote] = useState('');
-  const step = useMutation({
-    mutationFn: (status: InducteeStatus) => orgApi.inducteeStep(i.id, { status, ...(note.trim() ? { note: note.trim() } : {}) }),
-    onSuccess: async () => { setNote(''); await invalidate(); },
-  });
-  const at = INDUCTEE_FLOW.indexOf(i.status);
-  const next = at >= 0 && at < INDUCTEE_FLOW.length - 1 ? INDUCTEE_FLOW[at + 1] : null;
-  const canWrite = can(session, 'org.write');
-  return (
-    <li className="org-row" data-testid={`inductee-${i.id}`}>
-      <div className="org-row-main">
-        <Link to={paths.person(i.personId as Id)} className="org-row-name">{i.name ? local(i.name, i.nameHi) : `#${i.personId}`}</Link>
-        <span className={`badge org-status-badge org-status-${i.status}`}>{t(`org.status.${i.status}`)}</span>
-      </div>
-      <div className="org-row-figures small">
-        <span>{t('org.fromParty', { party: i.previousParty })}{i.previousPosts ? ` · ${i.previousPosts}` : ''}</span>
-        {i.proposerName ? <span>{t('org.proposedBy', { name: i.proposerName })}</span> : null}
-        {i.unitName ? <span>{i.unitName}</span> : null}
-        {i.assignedRole ? <span>{t('org.assignedRole', { role: i.assignedRole })}</span> : null}
-      </div>
-      {canWrite && (next || i.status !== 'rejected') && i.status !== 'designated' && i.status !== 'rejected' ? (
-        <div className="org-steps">
-          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('org.noteOptional')} aria-label={t('org.noteOptional')} maxLength={2000} />
-          {next ? (
-            <button type="button" className="btn btn-small btn-primary" disabled={step.isPending} onClick={() => step.mutate(next)} data-testid="inductee-next">
-              {t('org.moveTo', { status: t(`org.status.${next}`) })}
-            </button>
-          ) : null}
-          <button type="button" className="btn btn-small btn-danger" disabled={step.isPending} onClick={() => step.mutate('rejected')}>{t('org.reject')}</button>
-        </div>
-      ) : null}
-      <ProblemNotice error={step.error} />
-    </li>
   );
 }

@@ -4,12 +4,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { Field, PageHeading, ProblemNotice, QueryGate } from '../../components/ui.tsx';
+import { Field, fieldError, PageHeading, ProblemNotice, QueryGate } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
 import { can, useSignedIn } from '../../session.ts';
 import { orgApi, type Person } from './api.ts';
 import { ORG, paths, useDesignationName, useInvalidateOrg, VerifiedBadge } from './parts.tsx';
+import { PersonEditForm, useWingName } from './PersonEdit.tsx';
 
 export default function PersonPage() {
   const { personId = '' } = useParams();
@@ -34,36 +35,50 @@ function PersonBody({ p }: { p: Person }) {
   const canUnmask = p.canUnmask ?? can(session, 'personal.unmask');
   const canWrite = can(session, 'org.write');
   const unmask = useMutation({ mutationFn: () => orgApi.unmask(p.id) });
+  const wingName = useWingName();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  // A merged record is kept for history only: the kept person is the one to change.
+  const canEdit = canWrite && p.mergedInto == null;
   const dash = (v: string | null | undefined) => v || '—';
   const v = p.verification ?? { phoneVerifiedAt: null, epicMatchedAt: null, vouchedBy: null, vouchedAt: null };
   return (
     <div className="org-unit-grid">
       <section className="card" aria-labelledby="p-id-h">
-        <h2 id="p-id-h">{t('org.person.identity')} <VerifiedBadge verified={p.isVerified} /></h2>
-        <dl className="org-dl">
-          <dt>{t('org.person.name')}</dt><dd>{p.name}</dd>
-          <dt>{t('org.person.nameHi')}</dt><dd lang="hi">{dash(p.nameHi)}</dd>
-          <dt>{t('org.person.phone')}</dt>
-          <dd>
-            <span data-testid="person-phone-shown" className="nowrap">{unmask.data ? unmask.data.phone : p.phoneMasked}</span>{' '}
-            {canUnmask && !unmask.data ? (
-              <button type="button" className="btn btn-small" onClick={() => unmask.mutate()} disabled={unmask.isPending} data-testid="unmask">
-                {t('org.unmask')}
-              </button>
-            ) : null}
-            {unmask.data ? <span className="muted small"> {t('org.unmaskedNote')}</span> : null}
-            <ProblemNotice error={unmask.error} />
-          </dd>
-          {(unmask.data?.otherPhones ?? p.otherPhonesMasked ?? []).length ? (
-            <><dt>{t('org.person.otherPhones')}</dt><dd>{(unmask.data?.otherPhones ?? p.otherPhonesMasked).join(', ')}</dd></>
+        <div className="org-card-head">
+          <h2 id="p-id-h">{t('org.person.identity')} <VerifiedBadge verified={p.isVerified} /></h2>
+          {canEdit && !editing ? (
+            <button type="button" className="btn btn-small" onClick={() => { setSaved(false); setEditing(true); }} data-testid="person-edit">{t('org.edit.open')}</button>
           ) : null}
-          <dt>{t('org.person.gender')}</dt><dd>{p.gender ? t(`org.gender.${p.gender}`) : '—'}</dd>
-          <dt>{t('org.person.category')}</dt><dd>{p.category ? t(`org.category.${p.category}`) : '—'}</dd>
-          <dt>{t('org.person.ageBand')}</dt><dd>{dash(p.ageBand)}</dd>
-          <dt>{t('org.person.epic')}</dt><dd>{dash(p.epic)}{p.rollPage != null ? ` · ${t('org.pageN', { page: p.rollPage })}` : ''}</dd>
-          <dt>{t('org.person.home')}</dt><dd>{p.homeUnitId != null ? <Link to={paths.booth(p.homeUnitId)}>{dash(p.homeUnitName)}</Link> : '—'}</dd>
-          {p.wings?.length ? <><dt>{t('org.wings')}</dt><dd>{p.wings.join(', ')}</dd></> : null}
-        </dl>
+        </div>
+        {p.mergedInto != null ? <p className="notice small">{t('org.edit.merged')}</p> : null}
+        {saved ? <p className="notice notice-ok" role="status" data-testid="person-saved">{t('org.edit.saved')}</p> : null}
+        {editing ? <PersonEditForm p={p} onDone={(ok) => { setEditing(false); setSaved(ok); }} /> : (
+          <dl className="org-dl" data-testid="person-facts">
+            <dt>{t('org.person.name')}</dt><dd>{p.name}</dd>
+            <dt>{t('org.person.nameHi')}</dt><dd lang="hi" data-testid="person-name-hi-shown">{dash(p.nameHi)}</dd>
+            <dt>{t('org.person.phone')}</dt>
+            <dd>
+              <span data-testid="person-phone-shown" className="nowrap">{unmask.data ? unmask.data.phone : p.phoneMasked}</span>{' '}
+              {canUnmask && !unmask.data ? (
+                <button type="button" className="btn btn-small" onClick={() => unmask.mutate()} disabled={unmask.isPending} data-testid="unmask">
+                  {t('org.unmask')}
+                </button>
+              ) : null}
+              {unmask.data ? <span className="muted small"> {t('org.unmaskedNote')}</span> : null}
+              <ProblemNotice error={unmask.error} />
+            </dd>
+            {(unmask.data?.otherPhones ?? p.otherPhonesMasked ?? []).length ? (
+              <><dt>{t('org.person.otherPhones')}</dt><dd>{(unmask.data?.otherPhones ?? p.otherPhonesMasked).join(', ')}</dd></>
+            ) : null}
+            <dt>{t('org.person.gender')}</dt><dd data-testid="person-gender">{p.gender ? t(`org.gender.${p.gender}`) : '—'}</dd>
+            <dt>{t('org.person.category')}</dt><dd data-testid="person-category">{p.category ? t(`org.category.${p.category}`) : '—'}</dd>
+            <dt>{t('org.person.ageBand')}</dt><dd data-testid="person-age">{dash(p.ageBand)}</dd>
+            <dt>{t('org.person.epic')}</dt><dd data-testid="person-epic">{dash(p.epic)}{p.rollPage != null ? ` · ${t('org.pageN', { page: p.rollPage })}` : ''}</dd>
+            <dt>{t('org.person.home')}</dt><dd data-testid="person-home">{p.homeUnitId != null ? <Link to={paths.booth(p.homeUnitId)}>{dash(p.homeUnitName)}</Link> : '—'}</dd>
+            {p.wings?.length ? <><dt>{t('org.wings')}</dt><dd data-testid="person-wings">{p.wings.map(wingName).join(', ')}</dd></> : null}
+          </dl>
+        )}
       </section>
 
       <section className="card" aria-labelledby="p-ver-h" data-testid="person-verification">
@@ -77,7 +92,7 @@ function PersonBody({ p }: { p: Person }) {
             {v.vouchedAt ? t('org.ver.vouchedAt', { at: fmt.date(v.vouchedAt), by: v.vouchedBy != null ? String(v.vouchedBy) : '—' }) : t('org.ver.vouchedNo')}</li>
         </ul>
         <p className="muted small">{t('org.ver.rule')}</p>
-        {canWrite ? <VerifyActions p={p} /> : null}
+        {canEdit ? <VerifyActions p={p} /> : null}
       </section>
 
       <section className="card" aria-labelledby="p-des-h">
@@ -141,10 +156,11 @@ function VerifyActions({ p }: { p: Person }) {
       </div>
       {!v.epicMatchedAt ? (
         <form className="input-row org-epic" onSubmit={(e) => { e.preventDefault(); const n = Number(page); if (n > 0) verify.mutate({ epic: { rollPage: n } }); }}>
-          <Field label={t('org.ver.rollPage')}>
-            {(f) => <input {...f} type="number" min={1} value={page} onChange={(e) => setPage(e.target.value)} />}
+          <Field label={t('org.ver.rollPage')} hint={p.epic ? undefined : t('org.ver.needsEpic')}
+            error={fieldError(verify.error, 'epic') ?? fieldError(verify.error, 'rollPage')}>
+            {(f) => <input {...f} type="number" min={1} value={page} onChange={(e) => setPage(e.target.value)} data-testid="verify-roll-page" />}
           </Field>
-          <button type="submit" className="btn btn-small" disabled={verify.isPending || !(Number(page) > 0)}>{t('org.ver.matchEpic')}</button>
+          <button type="submit" className="btn btn-small" disabled={verify.isPending || !(Number(page) > 0)} data-testid="verify-epic">{t('org.ver.matchEpic')}</button>
         </form>
       ) : null}
       <ProblemNotice error={verify.error} />

@@ -69,11 +69,16 @@ export interface Person extends PersonSummary {
   merges?: { mergedId: Id; name: string; phoneMasked?: string; at: string }[];
   offices?: Representative[];
   inductee?: Inductee | null;
+  /** Set when this record was merged into another: it can no longer be changed. */
+  mergedInto?: Id | null;
 }
 export interface PersonInput {
   phone: string; name: string; nameHi?: string; gender?: Gender; ageBand?: AgeBand; category?: Category;
   epic?: string; homeUnitId: Id; wings?: string[];
 }
+export const AGE_BANDS: AgeBand[] = ['18-25', '26-35', '36-45', '46-60', '60+'];
+/** A change to a person: any field; null clears an optional one. */
+export type PersonPatch = { [K in keyof PersonInput]?: PersonInput[K] | null };
 
 export interface Booth {
   unit: Committee['unit'] & { partNo?: number | null; acNo?: number | null; stateCode?: string | null };
@@ -92,12 +97,23 @@ export interface Representative {
   unitId: Id; unitName?: string | null; fromDate: string | null; toDate: string | null;
 }
 
+/** A new elected office, held by someone registered (personId) or a new person created by phone (person). */
+export interface RepresentativeInput {
+  personId?: Id; person?: PersonInput; office: Office; stateCode?: string | null; house?: 'LS' | 'AE' | null;
+  constituencyNo?: number | null; body?: string | null; unitId: Id; fromDate?: string | null; toDate?: string | null;
+}
+
 export type InducteeStatus = 'proposed' | 'vetted' | 'approved' | 'designated' | 'rejected';
 export const INDUCTEE_FLOW: InducteeStatus[] = ['proposed', 'vetted', 'approved', 'designated'];
 export interface Inductee {
   id: Id; personId: Id; name?: string; nameHi?: string | null; previousParty: string; previousPosts: string | null;
   proposerId: Id | null; proposerName?: string | null; status: InducteeStatus; unitId: Id; unitName?: string | null;
   assignedRole: string | null; createdAt?: string; updatedAt?: string;
+}
+export interface InducteeEvent { id: Id; kind: 'step' | 'note'; status: InducteeStatus | null; note: string | null; at: string; by: string | null }
+export interface InducteeDetail extends Inductee { phoneMasked?: string; events: InducteeEvent[] }
+export interface InducteeInput {
+  personId?: Id; person?: PersonInput; previousParty: string; previousPosts?: string | null; proposerId?: Id | null; unitId: Id; note?: string;
 }
 export interface InducteeSummary {
   byState?: { unitId: Id | null; name: string | null; nameHi?: string | null; counts: Partial<Record<InducteeStatus, number>> }[];
@@ -151,7 +167,7 @@ export const orgApi = {
   },
   createPerson: (p: PersonInput) => request<{ id: Id }>('POST', '/api/people', p),
   person: (id: Id) => request<Person>('GET', `/api/people/${enc(id)}`),
-  updatePerson: (id: Id, patch: Partial<PersonInput>) => request<Person>('PATCH', `/api/people/${enc(id)}`, patch),
+  updatePerson: (id: Id, patch: PersonPatch) => request<Person>('PATCH', `/api/people/${enc(id)}`, patch),
   verify: (id: Id, body: { phone?: true; epic?: { rollPage: number }; vouch?: true }) =>
     request<Person>('POST', `/api/people/${enc(id)}/verify`, body),
   unmask: (id: Id) => request<{ phone: string; otherPhones: string[] }>('POST', `/api/people/${enc(id)}/unmask`, {}),
@@ -163,8 +179,20 @@ export const orgApi = {
   inductees: async (q: { status?: InducteeStatus; unitId?: Id }) =>
     list(await request<Inductee[] | { items: Inductee[] }>('GET', `/api/org/inductees${query({ ...q })}`)),
   inducteeSummary: (unitId?: Id) => request<InducteeSummary>('GET', `/api/org/inductees/summary${query({ unitId })}`),
+  createRepresentative: (body: RepresentativeInput) => request<Representative>('POST', '/api/org/representatives', body),
+  updateRepresentative: (id: Id, patch: Partial<RepresentativeInput>) => request<Representative>('PATCH', `/api/org/representatives/${enc(id)}`, patch),
+  removeRepresentative: (id: Id) => request<void>('DELETE', `/api/org/representatives/${enc(id)}`),
+  inductee: (id: Id) => request<InducteeDetail>('GET', `/api/org/inductees/${enc(id)}`),
+  createInductee: (body: InducteeInput) => request<InducteeDetail>('POST', '/api/org/inductees', body),
   inducteeStep: (id: Id, body: { status: InducteeStatus; note?: string; assignedRole?: string }) =>
-    request<unknown>('POST', `/api/org/inductees/${enc(id)}/step`, body),
+    request<InducteeDetail>('POST', `/api/org/inductees/${enc(id)}/step`, body),
+  addInducteeNote: (id: Id, note: string) => request<InducteeDetail>('POST', `/api/org/inductees/${enc(id)}/notes`, { note }),
+
+  /** Each list is replaced whole (org.configure on the tenant's root); types and norms rebuild the party's strength. */
+  saveLevels: (items: OrgConfig['levels']) => request<OrgConfig>('PUT', '/api/org/config/levels', { items }),
+  saveWings: (items: OrgConfig['wings']) => request<OrgConfig>('PUT', '/api/org/config/wings', { items }),
+  saveDesignationTypes: (items: OrgConfig['designationTypes']) => request<OrgConfig>('PUT', '/api/org/config/designation-types', { items }),
+  saveNorms: (items: OrgConfig['norms']) => request<OrgConfig>('PUT', '/api/org/config/norms', { items }),
 
   weakBooths: (q: WeakBoothsQuery) => request<WeakBooths>('GET', `/api/org/weak-booths${query({ ...q })}`),
   weakBoothsExportUrl: (q: WeakBoothsQuery, format: 'csv' | 'xlsx') => `/api/org/weak-booths${query({ ...q, format })}`,
