@@ -4,17 +4,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { serve, type Running } from '../../src/server/serve.ts';
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 export const CHROMIUM = process.env.WARROOM_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Starts `warroom serve` in this process on a free port; resolves once the demo is seeded. */
-export async function startServer(): Promise<Running & { dataDir: string; seedSeconds: number }> {
+export interface StartOptions {
+  /** Runs on the file's own data folder (demo already seeded when there is a template) before the server opens it. */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
+/**
+ * Starts `warroom serve` in this process on a free port, on a data folder of this file's own; resolves
+ * once the demo is seeded. The folder is a copy of the run's seeded template (global-setup.ts), so the
+ * server finds the demo present and skips seeding; without a template it seeds as `serve` always does.
+ */
+export async function startServer(opts: StartOptions = {}): Promise<Running & { dataDir: string; seedSeconds: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-browser-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', WARROOM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
   const started = Date.now();
+  const template = inject('demoTemplate');
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
+  await opts.prepare?.(dataDir);
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', WARROOM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
   const running = await serve(config, (line) => process.stderr.write(`[server] ${line}\n`));
   await running.seeding;
   return { ...running, dataDir, seedSeconds: (Date.now() - started) / 1000 };

@@ -3,16 +3,14 @@
 // totals (provisional, then settled), the histogram shows P(target), scenarios are saved and compared,
 // the seats map colours by win probability; English and Hindi, 1280 and 360 px, by keyboard.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { importResults } from '../../src/modules/elections/import-results.ts';
-import { serve, type Running } from '../../src/server/serve.ts';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage } from './browser.ts';
+import type { Running } from '../../src/server/serve.ts';
+import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer as startDemoServer, useLanguage } from './browser.ts';
 
 const LS_2019 = path.resolve('../shared/data/lok_sabha/ls_2019_candidates.csv');
 const hasRealData = fs.existsSync(LS_2019);
@@ -21,19 +19,16 @@ if (!hasRealData) process.stderr.write(`[browser] ${LS_2019} is absent: the Lok 
 let server: Running & { dataDir: string };
 let browser: Browser;
 
-/** As browser.ts startServer, with the real LS 2019 imported into the data folder first (when present). */
+/** As browser.ts startServer, with the real LS 2019 imported into its data folder before the server opens it (when present). */
 async function startServer(): Promise<Running & { dataDir: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-browser-scenario-'));
-  if (hasRealData) {
-    const database = await openDatabase({ dataDir });
-    await migrate(database);
-    await importResults(database.db, { file: LS_2019 });
-    await database.close();
-  }
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', WARROOM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
-  const running = await serve(config, (line) => process.stderr.write(`[server] ${line}\n`));
-  await running.seeding;
-  return { ...running, dataDir };
+  return startDemoServer({
+    prepare: hasRealData ? async (dataDir) => {
+      const database = await openDatabase({ dataDir });
+      await migrate(database);
+      await importResults(database.db, { file: LS_2019 });
+      await database.close();
+    } : undefined,
+  });
 }
 
 beforeAll(async () => {
