@@ -65,7 +65,9 @@ export async function buildWorld(db: Executor): Promise<World> {
 }
 
 export async function testApp(db: Executor): Promise<FastifyInstance> {
-  const app = await buildApp({ db, version: 'test', isReady: () => true, policy: defaultAuthPolicy }, { serveWeb: false });
+  // Errors only: an unexpected failure (a 500, a background import's crash) shows its stack in the
+  // test output instead of "the server log has the details" with no log to read.
+  const app = await buildApp({ db, version: 'test', isReady: () => true, policy: defaultAuthPolicy }, { serveWeb: false, logger: { level: 'error' } });
   await app.ready();
   return app;
 }
