@@ -44,9 +44,33 @@ export async function readSheet(file: string, fileName: string, onBytes?: (done:
   return { header: index, headerLine: header?.line ?? 1, rows };
 }
 
-/** The first worksheet, streamed; a row's line is its sheet row number. */
+/**
+ * Files up to this size are read whole (ExcelJS's in-memory reader). Its streaming reader loses zip
+ * entries now and then on Node ≥ 18 when the consumer awaits between rows (exceljs#3064, open in 4.4.0):
+ * seen here as an XLSX import failing once in a while under load. Larger files still stream, since a
+ * whole workbook of a million rows does not fit in memory; CSV is the format for those (docs/organisation.md).
+ */
+const READ_WHOLE_BYTES = 16 * 1024 ** 2;
+
+/** The first worksheet; a row's line is its sheet row number. */
 async function* readXlsx(file: string, onBytes?: (done: number, total: number) => void): AsyncGenerator<CsvRecord[]> {
   const size = fs.statSync(file).size;
+  if (size <= READ_WHOLE_BYTES) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    onBytes?.(size, size);
+    const sheet = book.worksheets[0];
+    if (!sheet) return;
+    let batch: CsvRecord[] = [];
+    for (let n = 1; n <= sheet.rowCount; n++) {
+      const row = sheet.getRow(n);
+      if (!row.hasValues) continue;
+      batch.push({ line: n, fields: rowFields(row) });
+      if (batch.length >= 2_000) { yield batch; batch = []; }
+    }
+    if (batch.length) yield batch;
+    return;
+  }
   const stream = fs.createReadStream(file);
   let done = 0;
   stream.on('data', (c) => { done += c.length; onBytes?.(done, size); });
@@ -54,16 +78,20 @@ async function* readXlsx(file: string, onBytes?: (done: number, total: number) =
   for await (const sheet of reader) {
     let batch: CsvRecord[] = [];
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as unknown[];
-      const fields: string[] = [];
-      for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]));
-      batch.push({ line: row.number, fields });
+      batch.push({ line: row.number, fields: rowFields(row) });
       if (batch.length >= 2_000) { yield batch; batch = []; }
     }
     if (batch.length) yield batch;
     break; // the first sheet only
   }
   stream.destroy();
+}
+
+function rowFields(row: ExcelJS.Row): string[] {
+  const values = row.values as unknown[];
+  const fields: string[] = [];
+  for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]));
+  return fields;
 }
 
 function cellText(v: unknown): string {
