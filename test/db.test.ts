@@ -98,4 +98,13 @@ describe('system jobs', () => {
     expect(old.status).toBe('failed');
     await finishJob(database.db, third!, 'done');
   });
+
+  it('keeps starting jobs once a pooled connection plans the insert generically (prepared statements on PostgreSQL)', async () => {
+    const { startJob, finishJob } = await import('../src/modules/system/jobs.ts');
+    for (let i = 0; i < 40; i++) {
+      const id = await startJob(database.db, `many-${i % 3}`, `run ${i}`);
+      expect(id, `run ${i}`).not.toBeNull();
+      await finishJob(database.db, id!, 'done');
+    }
+  });
 });

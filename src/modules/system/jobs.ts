@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/open.ts';
 import type { Tx } from '../../db/scope.ts';
 
@@ -13,8 +14,10 @@ const STALE_MINUTES = 2;
 export async function startJob(db: Executor, kind: string, label: string): Promise<number | null> {
   await db.updateTable('system_jobs').set({ status: 'failed', message: 'stopped reporting (its server died?)', finished_at: new Date() })
     .where('kind', '=', kind).where('status', '=', 'running').where('updated_at', '<', new Date(Date.now() - STALE_MINUTES * 60_000)).execute();
+  // The index predicate is a literal, not a parameter: a named prepared statement (src/db/open.ts) is
+  // planned generically after a few runs, and PostgreSQL cannot match `status = $1` to the partial index.
   const row = await db.insertInto('system_jobs').values({ kind, label })
-    .onConflict((oc) => oc.column('kind').where('status', '=', 'running').doNothing()).returning('id').executeTakeFirst();
+    .onConflict((oc) => oc.column('kind').where('status', '=', sql.lit('running')).doNothing()).returning('id').executeTakeFirst();
   return row?.id ?? null;
 }
 
