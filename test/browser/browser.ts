@@ -80,3 +80,10 @@ export async function shotFromTop(page: Page, name: string): Promise<string> {
   await page.evaluate(() => window.scrollTo(0, 0));
   return shot(page, name);
 }
+
+/**
+ * A mobile number nobody in the demo has: 70 (a prefix valid for every 8 digits after it, and one the
+ * demo never hands out) then eight digits from the clock and a counter.
+ */
+let phoneSerial = 0;
+export const freshPhone = () => `70${String((Date.now() * 10 + phoneSerial++) % 100_000_000).padStart(8, '0')}`;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { freshPhone, launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -32,12 +32,6 @@ async function openTab(page: Page, width: number, tab: string): Promise<void> {
   await page.getByTestId(`org-tab-${tab}`).click();
 }
 
-/**
- * A mobile number nobody in the demo has: 70 (a prefix valid for every 8 digits after it, and one the
- * demo never uses) then eight digits from the clock and a counter.
- */
-let serial = 0;
-const freshPhone = () => `70${String((Date.now() * 10 + serial++) % 100_000_000).padStart(8, '0')}`;
 
 /** At 360 px in Hindi: nothing wider than the phone, and the page speaks Hindi. */
 async function checkPhoneHindi(page: Page, name: string, testId: string): Promise<void> {

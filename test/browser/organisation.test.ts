@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { freshPhone, launch, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -39,10 +39,6 @@ async function openOrganisation(page: Page, width: number): Promise<void> {
   await page.locator('main h1').first().waitFor();
 }
 
-/** A mobile number nobody in the demo has: 9 then nine digits from the clock and a counter. */
-let serial = 0;
-// 70 and eight digits: always a valid Indian mobile, and a prefix the demo never hands out (no collisions).
-const freshPhone = () => `70${String((Date.now() * 10 + serial++) % 100_000_000).padStart(8, "0")}`;
 
 const vacancies = async (page: Page) => Number(await page.getByTestId('booth-vacancies').getAttribute('data-count'));
 

@@ -1,13 +1,12 @@
 // What a committee is, per level: its designation types (seats, one per roll page, required, head)
 // and its composition norm (formed at N required seats, minimum women, minimum SC/ST). Both decide
 // every unit's figures, so saving either recomputes the whole party's strength: the page says so first.
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/ui.tsx';
 import { useLocalName } from '../../i18n/index.ts';
 import { orgApi, type OrgConfig } from './api.ts';
-import { CodeField, itemError, NameFields, RemoveButton, RowProblems, SaveBar, useConfigSaved } from './SettingsParts.tsx';
+import { CodeField, itemError, NameFields, RemoveButton, RowProblems, SaveBar, useConfigRows } from './SettingsParts.tsx';
 
 interface TypeRow {
   key: string; level: string; code: string; name: string; nameHi: string; seats: string;
@@ -32,17 +31,9 @@ function RebuildNote() {
 export function DesignationTypesEditor({ config }: { config: OrgConfig }) {
   const { t } = useTranslation();
   const local = useLocalName();
-  const onSaved = useConfigSaved();
-  const [rows, setRows] = useState(() => typeRows(config));
+  const { rows, setRows, setAt: set, save, dirty, err } = useConfigRows(config, typeRows, typeItems, orgApi.saveDesignationTypes);
   // Top-down, as the select lists them: the first level that has designations.
   const [level, setLevel] = useState(() => (config.levels.find((l) => config.designationTypes.some((d) => d.level === l.level)) ?? config.levels[0])?.level ?? '');
-  const save = useMutation({
-    mutationFn: () => orgApi.saveDesignationTypes(typeItems(rows)),
-    onSuccess: async (saved) => { setRows(typeRows(saved)); await onSaved(saved); },
-  });
-  const set = (i: number, patch: Partial<TypeRow>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const dirty = JSON.stringify(typeItems(rows)) !== JSON.stringify(typeItems(typeRows(config)));
-  const err = save.error;
   const add = () => setRows((rs) => [...rs, {
     key: `new-${++nextKey}`, level, code: '', name: '', nameHi: '', seats: '1', perPage: false, isRequired: true, isHead: false,
     sort: Math.max(0, ...rs.filter((r) => r.level === level).map((r) => r.sort)) + 1, isNew: true,
@@ -113,15 +104,8 @@ const normItems = (rows: NormRow[]): OrgConfig['norms'] => rows.filter(hasNorm).
 export function NormsEditor({ config }: { config: OrgConfig }) {
   const { t } = useTranslation();
   const local = useLocalName();
-  const onSaved = useConfigSaved();
-  const [rows, setRows] = useState(() => normRows(config));
-  const save = useMutation({
-    mutationFn: () => orgApi.saveNorms(normItems(rows)),
-    onSuccess: async (saved) => { setRows(normRows(saved)); await onSaved(saved); },
-  });
+  const { rows, setRows, save, dirty, err } = useConfigRows(config, normRows, normItems, orgApi.saveNorms);
   const set = (level: string, patch: Partial<NormRow>) => setRows((rs) => rs.map((r) => (r.level === level ? { ...r, ...patch } : r)));
-  const dirty = JSON.stringify(normItems(rows)) !== JSON.stringify(normItems(normRows(config)));
-  const err = save.error;
   // The API names a norm by its place in the list sent, which leaves out levels without one.
   const sentIndex = new Map(rows.filter(hasNorm).map((r, k) => [r.level, k]));
   const labels = { minFormed: t('org.cfg.minFormed'), minWomen: t('org.cfg.minWomen'), minScSt: t('org.cfg.minScSt') };

@@ -1,15 +1,14 @@
 // The organisation's configuration (org.configure on the whole tenant): its levels and wings with
 // their names in both scripts, the designation types of each level and the composition norms. Each
 // list is saved whole; the API refuses (409) to drop an entry still in use.
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Field, PageHeading, QueryGate } from '../../components/ui.tsx';
 import { can, useSignedIn } from '../../session.ts';
 import { orgApi, type OrgConfig } from './api.ts';
 import { ORG } from './parts.tsx';
 import { DesignationTypesEditor, NormsEditor } from './SettingsCommittees.tsx';
-import { CodeField, itemError, NameFields, RemoveButton, RowProblems, SaveBar, useConfigSaved } from './SettingsParts.tsx';
+import { CodeField, itemError, NameFields, RemoveButton, RowProblems, SaveBar, useConfigRows } from './SettingsParts.tsx';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -47,15 +46,7 @@ const levelItems = (rows: LevelRow[]): OrgConfig['levels'] => rows.map((r) => ({
 
 function LevelsEditor({ config }: { config: OrgConfig }) {
   const { t } = useTranslation();
-  const onSaved = useConfigSaved();
-  const [rows, setRows] = useState(() => levelRows(config));
-  const save = useMutation({
-    mutationFn: () => orgApi.saveLevels(levelItems(rows)),
-    onSuccess: async (saved) => { setRows(levelRows(saved)); await onSaved(saved); },
-  });
-  const set = (i: number, patch: Partial<LevelRow>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const dirty = JSON.stringify(levelItems(rows)) !== JSON.stringify(levelItems(levelRows(config)));
-  const err = save.error;
+  const { rows, setRows, setAt: set, save, dirty, err } = useConfigRows(config, levelRows, levelItems, orgApi.saveLevels);
   const add = () => setRows((rs) => [...rs, { key: newKey(), level: '', depth: String(Math.max(-1, ...rs.map((r) => Number(r.depth) || 0)) + 1), name: '', nameHi: '', isNew: true }]);
   return (
     <section className="card" aria-labelledby="cfg-levels-h" data-testid="cfg-levels">
@@ -85,15 +76,7 @@ const wingItems = (rows: WingRow[]): OrgConfig['wings'] => rows.map((r) => ({ co
 
 function WingsEditor({ config }: { config: OrgConfig }) {
   const { t } = useTranslation();
-  const onSaved = useConfigSaved();
-  const [rows, setRows] = useState(() => wingRows(config));
-  const save = useMutation({
-    mutationFn: () => orgApi.saveWings(wingItems(rows)),
-    onSuccess: async (saved) => { setRows(wingRows(saved)); await onSaved(saved); },
-  });
-  const set = (i: number, patch: Partial<WingRow>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const dirty = JSON.stringify(wingItems(rows)) !== JSON.stringify(wingItems(wingRows(config)));
-  const err = save.error;
+  const { rows, setRows, setAt: set, save, dirty, err } = useConfigRows(config, wingRows, wingItems, orgApi.saveWings);
   return (
     <section className="card" aria-labelledby="cfg-wings-h" data-testid="cfg-wings">
       <h2 id="cfg-wings-h">{t('org.wings')}</h2>

@@ -1,6 +1,6 @@
 // Pieces the organisation settings lists share: the API's problems for one row or one field of a
 // list (`items.3.name`), and the save bar that, for lists which decide strength, asks first.
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api.ts';
@@ -27,6 +27,22 @@ export function useConfigSaved(): (saved: OrgConfig) => Promise<void> {
     qc.setQueryData([ORG, 'config'], saved);
     await invalidate();
   };
+}
+
+/**
+ * One settings list's editing state: its rows from the config, the save (which reloads the rows from
+ * what the server kept), whether anything changed, and a row patcher by position.
+ */
+export function useConfigRows<R, I>(config: OrgConfig, toRows: (c: OrgConfig) => R[], toItems: (rows: R[]) => I, send: (items: I) => Promise<OrgConfig>) {
+  const onSaved = useConfigSaved();
+  const [rows, setRows] = useState(() => toRows(config));
+  const save = useMutation({
+    mutationFn: () => send(toItems(rows)),
+    onSuccess: async (saved: OrgConfig) => { setRows(toRows(saved)); await onSaved(saved); },
+  });
+  const setAt = (i: number, patch: Partial<R>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const dirty = JSON.stringify(toItems(rows)) !== JSON.stringify(toItems(toRows(config)));
+  return { rows, setRows, setAt, save, dirty, err: save.error };
 }
 
 /**
