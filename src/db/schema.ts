@@ -1,6 +1,9 @@
 // Table types for Kysely, kept by hand beside the SQL migrations (db/migrations). Generated<T>
 // marks a column with a default the insert may omit.
 import type { ColumnType, Generated } from 'kysely';
+import type { ProgrammesTables } from './schema-programmes.ts';
+import type { ToursTables } from './schema-tours.ts';
+import type { EventsTables } from './schema-events.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -95,6 +98,8 @@ export interface WingsTable { tenant_id: string; code: string; name: string; nam
 export interface DesignationTypesTable {
   tenant_id: string; level: string; code: string; name: string; name_hi: string | null; seats: Generated<number>;
   per_page: Generated<boolean>; is_required: Generated<boolean>; is_head: Generated<boolean>; sort: Generated<number>;
+  /** A training course (events.course_code) every holder must complete (migration 0017). */
+  required_course: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface CommitteeNormsTable { tenant_id: string; level: string; min_formed: Generated<number>; min_women: Generated<number>; min_sc_st: Generated<number> }
 export type Gender = 'female' | 'male' | 'other';
@@ -142,7 +147,8 @@ export interface UnitStrengthTable extends StrengthFigures {
   grade_a: Generated<number>; grade_b: Generated<number>; grade_c: Generated<number>; grade_d: Generated<number>;
 }
 
-export interface DB {
+// Each later module keeps its table types in its own file (schema-<module>.ts), merged in here.
+export interface DB extends ProgrammesTables, ToursTables, EventsTables {
   states: StatesTable;
   constituencies: ConstituenciesTable;
   polling_stations: PollingStationsTable;
