@@ -4,8 +4,8 @@
 // undrained outbox rows simply wait.
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor, Tx } from '../../db/scope.ts';
-import { NotFound } from '../../shared/errors.ts';
-import { requirePermission } from '../access/access.ts';
+import { Forbidden, NotFound } from '../../shared/errors.ts';
+import { pathsWith } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
 import type { NotificationKind } from '../../db/schema-programmes.ts';
 import { notificationText, type NotificationParams } from './notifications-text.ts';
@@ -77,6 +77,11 @@ export async function markRead(tx: Tx, actor: Actor, id?: number): Promise<{ upd
   return { updated: Number(r.numUpdatedRows) };
 }
 
+/** The outbox holds every unit's mail, so only a drainer granted at the tenant's root may take it. */
+function requireDrainer(actor: Actor): void {
+  if (!pathsWith(actor, 'outbox.drain').some((p) => !p.includes('.'))) throw new Forbidden('Draining the outbox needs outbox.drain at the root unit');
+}
+
 export interface OutboxMessage { id: number; channel: string; recipient: string; subject: string; body: string; attempts: number }
 
 /**
@@ -84,7 +89,7 @@ export interface OutboxMessage { id: number; channel: string; recipient: string;
  * the same message), sends them, and reports each result. A claim that lapses is claimable again.
  */
 export async function claimOutbox(tx: Tx, actor: Actor, input: { channel: 'email' | 'sms' | 'whatsapp'; limit: number }): Promise<{ items: OutboxMessage[] }> {
-  requirePermission(actor, 'outbox.drain');
+  requireDrainer(actor);
   const rows = (await sql<OutboxMessage>`update outbox o set claimed_until = now() + interval '5 minutes', attempts = o.attempts + 1
     where (o.tenant_id, o.id) in (
       select tenant_id, id from outbox where tenant_id = ${actor.tenantId}::uuid and status = 'pending' and channel = ${input.channel}
@@ -97,7 +102,7 @@ export async function claimOutbox(tx: Tx, actor: Actor, input: { channel: 'email
 
 /** The worker's result: sent, or failed (after 5 attempts a message stops being retried). */
 export async function reportOutbox(tx: Tx, actor: Actor, id: number, input: { ok: boolean; error?: string | null }): Promise<{ status: string }> {
-  requirePermission(actor, 'outbox.drain');
+  requireDrainer(actor);
   const row = await tx.selectFrom('outbox').select(['attempts', 'status']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('outbox message');
   const status = input.ok ? 'sent' : row.attempts >= 5 ? 'failed' : 'pending';

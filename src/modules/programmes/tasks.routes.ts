@@ -45,7 +45,7 @@ export function tasksRoutes(app: App, deps: Deps) {
     schema: { tags, params: S.TaskParams, body: S.TaskPatch, response: { 200: S.TaskDetail } },
   }, (req) => asActor(deps, req, (tx, a) => updateTask(tx, a, req.params.taskId, req.body)));
   r.put('/api/tasks/:taskId/shares', {
-    config: { sweep: { example: (fx) => ({ body: { unitId: fx.taskUnitId, shares: [{ unitId: fx.taskChildUnitId, target: 1 }] } }) } },
+    config: { sweep: { example: (fx) => ({ body: { unitId: fx.taskUnitId, shares: [{ unitId: fx.taskChildUnitId, target: 10 }] } }) } },
     schema: { tags, params: S.TaskParams, body: S.SplitInput, response: { 200: S.TaskDetail } },
   }, (req) => asActor(deps, req, (tx, a) => setShares(tx, a, req.params.taskId, req.body)));
   r.post('/api/tasks/:taskId/reports', {

@@ -115,7 +115,7 @@ export async function renameUnit(tx: Tx, actor: Actor, unitId: number, input: { 
 }
 
 // Tables that copy a unit's path (so row-level security needs no join); a move rewrites them all.
-const PATH_TABLES = ['people', 'designations', 'representatives', 'inductees', 'unit_own_strength', 'scenarios'] as const;
+const PATH_TABLES = ['people', 'designations', 'representatives', 'inductees', 'unit_own_strength', 'scenarios', 'events', 'event_invitees', 'session_completions', 'tours', 'tour_visits', 'tasks', 'task_targets', 'task_people'] as const;
 
 /**
  * Moves a unit, with its whole subtree, under another parent: needs units.write on the unit, its
@@ -148,7 +148,10 @@ export async function moveUnit(tx: Tx, actor: Actor, unitId: number, input: { pa
   for (const table of PATH_TABLES) {
     await sql`update ${sql.table(table)} set unit_path = ${rewrite('unit_path')} where tenant_id = ${actor.tenantId} and unit_path <@ ${oldPath}::ltree`.execute(tx);
   }
+  // A tour's visits also copy the organising unit's path (migration 0016).
+  await sql`update tour_visits set tour_unit_path = ${rewrite('tour_unit_path')} where tenant_id = ${actor.tenantId} and tour_unit_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`select org_move_paths(${oldPath}::ltree, ${newPath}::ltree)`.execute(tx);
+  await sql`select prog_move_paths(${oldPath}::ltree, ${newPath}::ltree)`.execute(tx);
   await recordAudit(tx, actor, { type: 'unit.move', entity: 'units', rowIds: [unit.id], unitPath: newPath,
     detail: { from: oldParent.id, to: parent.id, fromPath: oldPath, toPath: newPath } });
   await apply(parent.id, 1);
