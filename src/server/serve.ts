@@ -5,6 +5,7 @@ import { assertRequestRolesSafe } from '../db/scope.ts';
 import { defaultAuthPolicy } from '../modules/access/auth.service.ts';
 import { DEMO_PASSWORD, DEMO_USERS, DemoBusy, needsDemo, runDemoSeed } from '../modules/demo/ensure.ts';
 import { buildApp } from './app.ts';
+import { startEscalationSweep } from '../modules/programmes/escalation-sweep.ts';
 import { VERSION } from '../shared/version.ts';
 
 import type { Server } from 'node:http';
@@ -34,12 +35,15 @@ export async function serve(config: Config, log: (line: string) => void = (l) =>
     ? seedInBackground(database, config, log)
     : printLoginIfDemo(database, log, url);
 
+  const stopSweep = startEscalationSweep(database.db, log);
+
   return {
     url,
     seeding,
     server: app.server,
     close: async () => {
       closing = true;
+      stopSweep();
       await app.close();          // finishes in-flight requests first
       await seeding.catch(() => {});
       await database.close();

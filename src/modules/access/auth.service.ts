@@ -122,6 +122,14 @@ export async function resolveToken(db: Executor, token: string, origin: Origin):
   });
 }
 
+/** A user as an actor in one tenant, for the CLI acting on a person's behalf (their grants, their audit trail). */
+export async function actorForUser(db: Executor, email: string, tenantId: string): Promise<Actor | null> {
+  const user = await db.selectFrom('users').select(['id', 'email']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+  if (!user) return null;
+  const grants = await withAuth(db, user.id, (tx) => loadGrants(tx, user.id, tenantId));
+  return grants.length ? { userId: user.id, tenantId, label: user.email, grants, origin: { userAgent: 'warroom-cli' }, via: 'token' } : null;
+}
+
 async function loadGrants(tx: Tx, userId: string, tenantId: string): Promise<ActorGrant[]> {
   const rows = await tx.selectFrom('grants').innerJoin('units', (j) => j.onRef('units.tenant_id', '=', 'grants.tenant_id').onRef('units.id', '=', 'grants.unit_id'))
     .select(['grants.id', 'grants.role_code', 'grants.unit_id', (eb) => eb.cast<string>('units.path', 'text').as('path'),
