@@ -58,6 +58,49 @@ fixtures.kind = 'people';
 fixtures.orgImportId = Number((await sql<{ id: number }>`insert into org_imports (tenant_id, kind, file_name, unit_path, imported_by, status)
   values (${world.tenantA}, 'people', 'canary.csv', ${String(world.units.rootA)}::ltree || ${String(world.units.s1)}, ${world.users.adminA.email}, 'done') returning id`.execute(database.db)).rows[0].id);
 fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the district's own parent (a no-op move)
+// Tours (src/modules/programmes/tours.*): a tour organised by S1's district, with a visit to its booth
+// inside the tour's dates (tours.routes.ts sends its sweep bodies for 2026-03-02).
+{
+  const tenant_id = world.tenantA;
+  const unit = (id: number) => database.db.selectFrom('units').select(['id', 'path']).where('id', '=', id).executeTakeFirstOrThrow();
+  const [d1, booth] = [await unit(world.units.d1), await unit(world.units.booth1)];
+  fixtures.tourId = (await database.db.insertInto('tours').values({ tenant_id, leader_name: 'Canary Leader', unit_id: d1.id, unit_path: d1.path,
+    title: 'Canary tour', starts_on: '2026-03-01', ends_on: '2026-03-03' }).returning('id').executeTakeFirstOrThrow()).id;
+  fixtures.visitId = (await database.db.insertInto('tour_visits').values({ tenant_id, tour_id: fixtures.tourId as number, tour_unit_path: d1.path,
+    unit_id: booth.id, unit_path: booth.path, visit_on: '2026-03-02' }).returning('id').executeTakeFirstOrThrow()).id;
+}
+// Events (src/modules/programmes/events.*): a training organised by S1's district with one session, the
+// organisation's Canary Person invited and registered with a known credential (the check-in body).
+{
+  const tenant_id = world.tenantA;
+  const d1 = await database.db.selectFrom('units').select(['id', 'path']).where('id', '=', world.units.d1).executeTakeFirstOrThrow();
+  const eventId = (await database.db.insertInto('events').values({ tenant_id, kind: 'training', title: 'Canary Training', unit_id: d1.id, unit_path: d1.path,
+    starts_at: '2030-01-10T04:30:00Z', ends_at: '2030-01-10T10:30:00Z' }).returning('id').executeTakeFirstOrThrow()).id;
+  await database.db.insertInto('training_sessions').values({ tenant_id, event_id: eventId, no: 1, title: 'Canary session' }).execute();
+  fixtures.credential = 'SweepCredentialToken0001';
+  await database.db.insertInto('event_invitees').values({ tenant_id, event_id: eventId, person_id: fixtures.personId as number, unit_path: d1.path,
+    reason: 'named', credential: fixtures.credential as string, registered_at: new Date() }).execute();
+  Object.assign(fixtures, { eventId, sessionNo: 1 });
+}
+// Tasks (src/modules/programmes/tasks.*): a reported task owned by S1 cascaded to its booth, with a
+// report and a photo from the booth, a to-do for the Canary Person, a notification and an outbox message.
+{
+  const tenant_id = world.tenantA;
+  const created = await app.inject({ method: 'POST', url: '/api/tasks', headers: owner.headers(true), payload: {
+    ownerUnitId: world.units.s1, title: 'Canary task', metric: 'reported', unitLabel: 'walls', target: 10, assigneeLevel: 'booth', dueOn: '2099-12-31' } });
+  fixtures.taskId = created.json().id;
+  Object.assign(fixtures, { taskUnitId: world.units.s1, taskChildUnitId: world.units.d1, taskAssigneeUnitId: world.units.booth1 });
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+  const report = await app.inject({ method: 'POST', url: `/api/tasks/${fixtures.taskId}/reports`, headers: owner.headers(true), payload: {
+    unitId: world.units.booth1, value: 1, note: 'Canary report', evidence: [{ fileName: 'canary.png', mime: 'image/png', dataBase64: png }] } });
+  fixtures.evidenceId = report.json().evidence[0].id;
+  const booth = await database.db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', world.units.booth1).executeTakeFirstOrThrow();
+  await database.db.insertInto('task_people').values({ tenant_id, task_id: fixtures.taskId as number, person_id: fixtures.personId as number, unit_path: booth.path }).execute();
+  fixtures.notificationId = (await database.db.insertInto('notifications').values({ tenant_id, user_id: world.users.adminA.id, kind: 'task.assigned',
+    params: JSON.stringify({ title: 'Canary task' }), link: null }).returning('id').executeTakeFirstOrThrow()).id;
+  fixtures.messageId = (await database.db.insertInto('outbox').values({ tenant_id, channel: 'email', recipient: world.users.adminA.email,
+    subject: 'Canary task', body: 'Canary task' }).returning('id').executeTakeFirstOrThrow()).id;
+}
 // Strings only tenant A's S1 subtree and its admin produce: no attacker's response may contain them.
 const canaries = ['Canary', 'canary-target', world.users.adminA.email, '+919800000001', '9800000001'];
 

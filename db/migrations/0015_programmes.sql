@@ -232,8 +232,11 @@ begin
   select unit_path into u_path from task_targets
     where tenant_id = t and task_id = p_task and unit_id = p_unit and unit_path <@ app_scopes();
   if u_path is null then raise exception 'unit % has no share of task % in scope', p_unit, p_task using errcode = '42501'; end if;
-  perform 1 from task_targets where tenant_id = t and task_id = p_task and unit_path @> u_path order by depth for update;
-  update task_targets set reported = reported + p_delta where tenant_id = t and task_id = p_task and unit_path @> u_path;
+  -- The ancestors by id, from the path's labels: primary-key lookups, not a scan of the task's million rows.
+  perform 1 from task_targets where tenant_id = t and task_id = p_task
+    and unit_id = any(string_to_array(u_path::text, '.')::bigint[]) order by depth for update;
+  update task_targets set reported = reported + p_delta where tenant_id = t and task_id = p_task
+    and unit_id = any(string_to_array(u_path::text, '.')::bigint[]);
 end $$;
 revoke all on function prog_add_reported(bigint, bigint, integer) from public;
 grant execute on function prog_add_reported(bigint, bigint, integer) to warroom_app;

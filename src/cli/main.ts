@@ -11,6 +11,9 @@ import { serveCommand } from './serve.ts';
 import { userAddCommand, userGrantCommand } from './user.ts';
 import { registerSeats } from './seats.ts';
 import { registerOrg } from './org.ts';
+import { registerEvents } from './events.ts';
+import { registerTours } from './tours.ts';
+import { registerTasks } from './tasks.ts';
 
 export interface GlobalOptions { dataDir?: string; databaseUrl?: string; json?: boolean }
 
@@ -67,6 +70,9 @@ registerSeats(program, json);
 registerImport(program, globals);
 registerParties(program, json);
 registerOrg(program, json);
+registerEvents(program, json);
+registerTours(program, json);
+registerTasks(program, json);
 
 registerBacktest(program, globals);
 

@@ -23,6 +23,11 @@ import { importsRoutes } from '../modules/elections/imports.routes.ts';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.ts';
 import { partiesRoutes } from '../modules/elections/parties.routes.ts';
 import { projectionRoutes } from '../modules/projection/projection.routes.ts';
+import { tasksRoutes } from '../modules/programmes/tasks.routes.ts';
+import { notificationsRoutes } from '../modules/programmes/notifications.routes.ts';
+import { reviewRoutes } from '../modules/review/review.routes.ts';
+import { toursRoutes } from '../modules/programmes/tours.routes.ts';
+import { eventsRoutes } from '../modules/programmes/events.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -64,6 +69,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   partiesRoutes(app, deps);
   organisationRoutes(app, deps);
   projectionRoutes(app, deps);
+  tasksRoutes(app, deps);
+  notificationsRoutes(app, deps);
+  reviewRoutes(app, deps);
+  toursRoutes(app, deps);
+  eventsRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

@@ -19,6 +19,12 @@ const SeatsPage = lazy(() => import('./features/seats/SeatsPage.tsx'));
 const ConstituencyPage = lazy(() => import('./features/seats/ConstituencyPage.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx'));
 const ScenarioPage = lazy(() => import('./features/scenario/ScenarioPage.tsx'));
+const ProgrammesPage = lazy(() => import('./features/programmes/ProgrammesPage.tsx'));
+const NotificationsPage = lazy(() => import('./features/programmes/NotificationsPage.tsx'));
+const ReviewPage = lazy(() => import('./features/review/ReviewPage.tsx'));
+const EventsPage = lazy(() => import('./features/events/EventsPage.tsx'));
+const EventPage = lazy(() => import('./features/events/EventPage.tsx'));
+const ToursModule = lazy(() => import('./features/tours/ToursModule.tsx'));
 
 function NotAllowed() {
   const { t } = useTranslation();
@@ -87,8 +93,13 @@ export function App() {
         <Route path="projection" element={<Navigate to="/scenario" replace />} />
         {/* The organisation module routes below /organisation itself (tree, units, booths, people, …). */}
         <Route path="organisation/*" element={<Guard page="organisation"><OrganisationPage /></Guard>} />
-        <Route path="programmes" element={<Guard page="programmes"><ModulePlaceholder module="programmes" /></Guard>} />
-        <Route path="review" element={<Guard page="review"><ModulePlaceholder module="review" /></Guard>} />
+        <Route path="programmes/*" element={<Guard page="programmes"><ProgrammesPage /></Guard>} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        {/* Tours route below /tours itself: the plan and calendar, coverage, a tour. */}
+        <Route path="tours/*" element={<Guard page="tours"><ToursModule /></Guard>} />
+        <Route path="events" element={<Guard page="events"><EventsPage /></Guard>} />
+        <Route path="events/:eventId" element={<Guard page="events"><EventPage /></Guard>} />
+        <Route path="review" element={<Guard page="review"><ReviewPage /></Guard>} />
         <Route path="outreach" element={<Guard page="outreach"><ModulePlaceholder module="outreach" /></Guard>} />
         <Route path="admin/users" element={<Guard page="users"><UsersPage /></Guard>} />
         <Route path="admin/audit" element={<Guard page="audit"><AuditPage /></Guard>} />

@@ -166,7 +166,7 @@ export async function getTask(tx: Tx, actor: Actor, id: number, query: { unitId?
   const children = await progressRows(tx, sql`tt.task_id = ${id} and tt.parent_unit_id = ${here.unit_id}`, sql`u.name, tt.unit_id limit 2000`);
   const crumbs = await sql<{ id: number; name: string; name_hi: string | null }>`select u.id, u.name, u.name_hi from task_targets tt
     join units u on u.tenant_id = tt.tenant_id and u.id = tt.unit_id
-    where tt.task_id = ${id} and tt.unit_path @> ${here.unit_path}::ltree and tt.unit_id <> ${here.unit_id} order by tt.depth`.execute(tx);
+    where tt.task_id = ${id} and tt.unit_id = any(string_to_array(${here.unit_path}, '.')::bigint[]) and tt.unit_id <> ${here.unit_id} order by tt.depth`.execute(tx);
   const people = await sql<{ person_id: number; name: string; name_hi: string | null; done_at: Date | null }>`select tp.person_id, p.name, p.name_hi, tp.done_at
     from task_people tp join people p on p.tenant_id = tp.tenant_id and p.id = tp.person_id where tp.task_id = ${id} order by p.name limit 2000`.execute(tx);
   return {

@@ -6,6 +6,7 @@ import { useLocalName } from '../i18n/index.ts';
 import { tDynamic } from '../i18n/dynamic.ts';
 import { can, useSignedIn } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { navItems, type NavItem } from './nav.ts';
 import { TenantSwitch } from './TenantSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -80,6 +81,7 @@ export function Layout() {
           {session.tenant?.isDemo ? <span className="badge badge-demo">{t('header.demo')}</span> : null}
           <div className="header-tools">
             <TenantSwitch />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </div>

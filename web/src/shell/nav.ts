@@ -1,7 +1,7 @@
 import type { Permission } from '../session.ts';
 
 export type NavKey =
-  | 'home' | 'seats' | 'projection' | 'organisation' | 'programmes' | 'review' | 'outreach'
+  | 'home' | 'seats' | 'projection' | 'organisation' | 'programmes' | 'tours' | 'events' | 'review' | 'outreach'
   | 'users' | 'audit' | 'tokens' | 'imports';
 
 export interface NavItem {
@@ -20,6 +20,8 @@ export const navItems: NavItem[] = [
   { key: 'projection', path: '/scenario', anyOf: ['projection.run'], group: 'main' },
   { key: 'organisation', path: '/organisation', anyOf: ['org.read', 'units.read'], group: 'main' },
   { key: 'programmes', path: '/programmes', anyOf: ['programmes.read'], group: 'main' },
+  { key: 'tours', path: '/tours', anyOf: ['programmes.read'], group: 'main' },
+  { key: 'events', path: '/events', anyOf: ['programmes.read'], group: 'main' },
   { key: 'review', path: '/review', anyOf: ['review.read'], group: 'main' },
   { key: 'outreach', path: '/outreach', anyOf: ['outreach.manage', 'outreach.call'], group: 'main' },
   { key: 'users', path: '/admin/users', anyOf: ['users.read'], group: 'admin' },

@@ -39,7 +39,7 @@ function Item({ n }: { n: Notification }) {
   return (
     <li className={`card task-card${n.readAt ? '' : ' notif-unread'}`}>
       <button type="button" className="linklike" onClick={() => void open()} data-testid={`notif-${n.id}`}>
-        <strong>{t(`notif.kind.${n.kind}`, { title, unit, count: n.params.count ?? 0, due: n.params.dueOn ? fmt.date(n.params.dueOn) : '' })}</strong>
+        <strong>{t(`notif.kind.${n.kind.replace('.', '_') as 'task_assigned'}`, { title, unit, count: n.params.count ?? 0, due: n.params.dueOn ? fmt.date(n.params.dueOn) : '' })}</strong>
       </button>
       <span className="muted small">{fmt.dateTime(n.createdAt)}</span>
     </li>

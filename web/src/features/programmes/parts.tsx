@@ -26,7 +26,7 @@ export function AttainmentBar({ attainment, label }: { attainment: number | null
 export function Figures({ p, task }: { p: Pick<Progress, 'target' | 'actual'>; task: Pick<TaskSummary, 'metric' | 'unitLabel' | 'unitLabelHi'> }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const what = task.metric === 'reported' ? ((i18n.language === 'hi' && task.unitLabelHi) || task.unitLabel || '') : t(`prog.unitOf.${task.metric}`);
+  const what = task.metric === 'reported' ? ((i18n.language === 'hi' && task.unitLabelHi) || task.unitLabel || '') : t(`prog.unitOf.${task.metric as 'completion'}`);
   return <span className="figures">{t('prog.ofTarget', { actual: fmt.number(p.actual), target: fmt.number(p.target), what })}</span>;
 }
 

@@ -1,0 +1,75 @@
+// Typed calls of tours (pravas) (docs/programmes.md, Tours; shapes from src/modules/programmes/tours.schemas.ts).
+import { query, request, type Id } from '../../api.ts';
+
+const enc = (v: Id) => encodeURIComponent(String(v));
+
+export type TourStatus = 'planned' | 'done' | 'cancelled';
+export const TOUR_STATUSES: TourStatus[] = ['planned', 'done', 'cancelled'];
+export type MeetingKind = 'workers' | 'public' | 'core_committee' | 'press' | 'other';
+export const MEETING_KINDS: MeetingKind[] = ['workers', 'public', 'core_committee', 'press', 'other'];
+
+export interface Meeting { kind: MeetingKind; attendance?: number | null; note?: string | null }
+export type Mood = 1 | 2 | 3 | 4 | 5;
+export interface GroundReport { mood: Mood; issues: string[]; organisationNotes: string; oppositionActivity: string; followUps: string[] }
+export interface Seat { stateCode: string; house: 'LS' | 'AE'; constituencyNo: number; name: string | null }
+
+export interface Visit {
+  id: number; tourId: number; unitId: number; unitName: string | null; unitNameHi: string | null; seat: Seat | null;
+  visitOn: string; meetings: Meeting[]; groundReport: GroundReport | null; canWrite: boolean;
+}
+export interface Tour {
+  id: number; leaderPersonId: number | null; leaderName: string; leaderNameHi: string | null; unitId: number;
+  unitName: string | null; unitNameHi: string | null; isCentral: boolean; title: string; startsOn: string; endsOn: string;
+  status: TourStatus; stay: string | null; notes: string | null; visitCount: number; canWrite: boolean;
+}
+export interface TourDetail extends Tour { visits: Visit[]; canAddVisit: boolean }
+
+export interface TourInput {
+  leaderPersonId?: Id | null; leaderName?: string | null; leaderNameHi?: string | null; unitId: Id; title: string;
+  startsOn: string; endsOn: string; status?: TourStatus; stay?: string | null; notes?: string | null;
+}
+export interface VisitInput {
+  unitId: Id; stateCode?: string | null; house?: 'LS' | 'AE' | null; constituencyNo?: number | null; visitOn: string;
+  meetings: Meeting[]; groundReport?: GroundReport | null;
+}
+
+export type SeatClass = 'held' | 'stronghold' | 'battleground' | 'never-won' | 'lost-close';
+export interface CoverageSeat {
+  stateCode: string; house: 'LS' | 'AE'; constituencyNo: number; name: string; classes: SeatClass[]; partyLead: number | null;
+  booths: number | null; boothsFormed: number | null; isWeak: boolean; weakBecause: ('never-won' | 'lost-close' | 'organisation')[];
+  visits: number; days: number; lastVisitOn: string | null; lastCentralVisitOn: string | null; centralVisited: boolean; nextVisitOn: string | null;
+}
+export interface Coverage {
+  election: string; party: string; days: number; since: string; today: string; scope: { unitId: number; name: string };
+  counts: { seats: number; weak: number; weakNotVisited: number; centralVisited: number }; items: CoverageSeat[];
+}
+export interface CoverageQuery { election: string; party: string; days: number; unitId?: Id; weakOnly?: boolean; notVisited?: boolean }
+
+export const TOURS = 'tours';
+
+export const toursApi = {
+  list: (q: { from?: string; to?: string; unitId?: Id; status?: TourStatus }) =>
+    request<{ items: Tour[]; truncated: boolean }>('GET', `/api/tours${query({ ...q })}`),
+  get: (id: Id) => request<TourDetail>('GET', `/api/tours/${enc(id)}`),
+  create: (body: TourInput) => request<TourDetail>('POST', '/api/tours', body),
+  update: (id: Id, patch: Partial<TourInput>) => request<TourDetail>('PATCH', `/api/tours/${enc(id)}`, patch),
+  remove: (id: Id) => request<void>('DELETE', `/api/tours/${enc(id)}`),
+  addVisit: (tourId: Id, body: VisitInput) => request<Visit>('POST', `/api/tours/${enc(tourId)}/visits`, body),
+  updateVisit: (id: Id, patch: Partial<VisitInput>) => request<Visit>('PATCH', `/api/tours/visits/${enc(id)}`, patch),
+  removeVisit: (id: Id) => request<void>('DELETE', `/api/tours/visits/${enc(id)}`),
+  coverage: (q: CoverageQuery) => request<Coverage>('GET', `/api/tours/coverage${query({
+    election: q.election, party: q.party, days: q.days, unitId: q.unitId, weakOnly: q.weakOnly ? 'true' : undefined, notVisited: q.notVisited ? 'true' : undefined,
+  })}`),
+};
+
+/** Today as YYYY-MM-DD in the browser's time zone (a field user's "today"). */
+export function localDay(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** YYYY-MM-DD plus n days (calendar arithmetic in UTC, so no daylight-saving surprises). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
