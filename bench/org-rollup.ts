@@ -106,8 +106,8 @@ const orgRollup: Bench = async ({ log, args }) => {
 };
 export default orgRollup;
 
-/** The national demo with its organisation: seeded when missing, the organisation added when only it is missing. */
-async function ensureNationalOrganisation(db: Executor, url: string, log: (l: string) => void) {
+/** The national demo with its organisation: seeded when missing, the organisation added when only it is missing (also used by review.ts). */
+export async function ensureNationalOrganisation(db: Executor, url: string, log: (l: string) => void) {
   const tenant = await db.selectFrom('tenants').select(['id', 'status']).where('slug', '=', TENANT).executeTakeFirst();
   const progress = progressLog(log);
   if (!tenant || tenant.status !== 'ready') {

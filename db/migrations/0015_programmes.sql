@@ -241,6 +241,17 @@ end $$;
 revoke all on function prog_add_reported(bigint, bigint, integer) from public;
 grant execute on function prog_add_reported(bigint, bigint, integer) to warroom_app;
 
+-- A task's rows are written in one transaction and then joined by the split: with the statistics of
+-- the table as it was before (no row of the new task), the planner expects one row and joins a
+-- million by scanning. ANALYZE sees the transaction's own new rows; only the owner may run it.
+create function prog_analyze_targets() returns void
+language plpgsql security definer set search_path = public as $$
+begin
+  analyze task_targets;
+end $$;
+revoke all on function prog_analyze_targets() from public;
+grant execute on function prog_analyze_targets() to warroom_app;
+
 -- Unit moves rewrite copied paths: the app role may update targets and tasks in scope itself, but
 -- reports and evidence are append-only, so their paths move here (called by the unit move).
 create function prog_move_paths(p_old ltree, p_new ltree) returns void

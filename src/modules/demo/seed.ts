@@ -9,6 +9,7 @@ import { createWriter, intArray, type BulkWriter } from './bulk.ts';
 import { boothName, personName } from './names.ts';
 import { boothsBetween, createPlan, planGeography, skVillage, type BoothSpan, type DemoPlan, type ElectionSpec, type StateGeography } from './plan.ts';
 import { emptyOrgResult, estimateOrgRows, writeOrganisation, type OrgResult } from './org.ts';
+import { emptyProgrammeResult, estimateProgrammeRows, writeProgrammes, type ProgrammeResult } from './programmes.ts';
 import { hashInts } from './random.ts';
 import { createTenant, ensureClientB, UNIT_LEVELS, writeUnitTree } from './units.ts';
 import { partiesIn, planBooths, type StateBooths } from './votes.ts';
@@ -18,12 +19,17 @@ export interface SeedOptions {
   seed?: number; // default 1
   /** Workers, committees, representatives and inductees (org.ts); default true. */
   organisation?: boolean;
+  /** National tasks cascaded to every booth, booth reports, a drive and a recorded review (programmes.ts); default: with the organisation, whose strength they read. */
+  programmes?: boolean;
+  /** The day the programmes' dates hang off (YYYY-MM-DD); default today in IST. */
+  today?: string;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
 export interface SeedResult {
   tenantId: string; tenantSlug: string; rows: number; seconds: number; counts: Record<string, number>;
   /** What the organisation phase made (people include office-bearers, representatives and inductees). */
   organisation: OrgResult;
+  programmes: ProgrammeResult;
 }
 
 /** Booths per insert: a round trip amortised over ~20,000 candidates' votes, small enough to stream. */
@@ -33,7 +39,8 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   const started = performance.now();
   const plan = createPlan(opts.scale, opts.seed ?? 1);
   const geos = plan.states.map((spec) => planGeography(plan, spec));
-  const progress = createProgress(opts.onProgress, estimateRows(plan, geos, opts.organisation !== false));
+  const withProgrammes = opts.programmes ?? opts.organisation !== false;
+  const progress = createProgress(opts.onProgress, estimateRows(plan, geos, opts.organisation !== false) + (withProgrammes ? estimateProgrammeRows(geos) : 0));
   const w = createWriter(db, { onRows: progress.add });
   progress.phase('clear');
   await clearScale(db, plan);
@@ -54,11 +61,14 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   progress.phase('organisation');
   const organisation = opts.organisation === false ? emptyOrgResult() : await writeOrganisation(db, w, plan, geos, tenantId);
   await w.flush();
+  progress.phase('programmes');
+  const programmes = withProgrammes ? await writeProgrammes(db, plan, geos, tenantId, { today: opts.today, onRows: progress.add }) : emptyProgrammeResult();
+  for (const [table, n] of Object.entries(programmes.counts)) w.counts[table] = (w.counts[table] ?? 0) + n;
   const seconds = (performance.now() - started) / 1000;
   const rows = Object.values(w.counts).reduce((a, b) => a + b, 0);
   await finish(db, tenantId, { scale: plan.scale, seed: plan.seed, rows, seconds });
   progress.phase('done');
-  return { tenantId, tenantSlug: plan.tenant.slug, rows, seconds, counts: { ...w.counts }, organisation };
+  return { tenantId, tenantSlug: plan.tenant.slug, rows, seconds, counts: { ...w.counts }, organisation, programmes };
 }
 
 /** Replace, never duplicate: the tenant (its tree cascades) and this scale's states and elections. */

@@ -34,6 +34,7 @@ export async function insertTree(tx: Tx, task: CascadeTask, depths: number[]): P
       join unit_levels l on l.tenant_id = c.tenant_id and l.level = c.level and l.depth = ${d}
       where p.tenant_id = ${task.tenantId}::uuid and p.task_id = ${task.id} and p.depth < ${d} and not p.is_assignee`.execute(tx);
   }
+  await sql`select prog_analyze_targets()`.execute(tx);
 }
 
 /** Rows for named units (each an assignee directly under the owner's row). */
@@ -67,19 +68,17 @@ function weight(rule: CascadeTask['splitRule']): RawBuilder<number> {
 async function splitDepth(tx: Tx, task: CascadeTask, at: { depth?: number; parents?: number[] }, rule: CascadeTask['splitRule']): Promise<void> {
   const onlyDepth = at.depth !== undefined ? sql`and c.depth = ${at.depth}` : sql``;
   const onlyParents = at.parents ? sql`and c.parent_unit_id = any(${at.parents}::bigint[])` : sql``;
+  // Every join is by primary key or the parent index: with fresh, never-analysed rows (PGlite has no
+  // autovacuum) a planner left to join CTEs by guesswork went quadratic on sixty thousand booths.
   await sql`with kids as (
-      select c.unit_id, c.parent_unit_id, ${weight(rule)} as w
+      select c.unit_id, c.parent_unit_id, ${weight(rule)} as w,
+        greatest(coalesce(p.target, 0) - coalesce((select sum(m.target) from task_targets m
+          where m.tenant_id = p.tenant_id and m.task_id = p.task_id and m.parent_unit_id = p.unit_id and m.is_manual), 0), 0) as free
       from task_targets c
+      join task_targets p on p.tenant_id = c.tenant_id and p.task_id = c.task_id and p.unit_id = c.parent_unit_id
       where c.tenant_id = ${task.tenantId}::uuid and c.task_id = ${task.id} ${onlyDepth} and not c.is_manual ${onlyParents}
-    ), free as (
-      select p.unit_id as parent_unit_id, greatest(coalesce(p.target, 0) - coalesce((select sum(m.target) from task_targets m
-        where m.tenant_id = p.tenant_id and m.task_id = p.task_id and m.parent_unit_id = p.unit_id and m.is_manual), 0), 0) as free
-      from task_targets p
-      where p.tenant_id = ${task.tenantId}::uuid and p.task_id = ${task.id} and p.unit_id in (select parent_unit_id from kids)
     ), wk as (
-      select k.unit_id, k.parent_unit_id, f.free,
-        case when sum(k.w) over (partition by k.parent_unit_id) > 0 then k.w else 1 end as w
-      from kids k join free f using (parent_unit_id)
+      select unit_id, parent_unit_id, free, case when sum(w) over (partition by parent_unit_id) > 0 then w else 1 end as w from kids
     ), ex as (
       select unit_id, parent_unit_id, free, free::numeric * w / sum(w) over (partition by parent_unit_id) as exact from wk
     ), fl as (
