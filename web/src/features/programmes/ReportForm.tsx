@@ -16,9 +16,10 @@ export function ReportForm({ task, unitId }: { task: TaskDetail; unitId: number 
   const [where, setWhere] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [sent, setSent] = useState(false);
+  const [fileKey, setFileKey] = useState(0); // a new input after sending: the old one would still name the sent files
   const send = useMutation({
     mutationFn: () => progApi.report(task.id, { unitId, value: value === '' ? null : Number(value), note: note || null, lat: where?.lat ?? null, lng: where?.lng ?? null, evidence: files }),
-    onSuccess: () => { setValue(''); setNote(''); setFiles([]); setSent(true); void qc.invalidateQueries({ queryKey: [PROG] }); },
+    onSuccess: () => { setValue(''); setNote(''); setFiles([]); setFileKey((k) => k + 1); setSent(true); void qc.invalidateQueries({ queryKey: [PROG] }); },
   });
   const pick = async (list: FileList | null) => {
     const chosen = [...(list ?? [])].slice(0, 4 - files.length);
@@ -42,7 +43,7 @@ export function ReportForm({ task, unitId }: { task: TaskDetail; unitId: number 
           {(p) => <textarea {...p} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="report-note" />}
         </Field>
         <Field label={task.evidenceRequired ? t('prog.evidenceNeeded') : t('prog.evidence')} hint={t('prog.evidenceHint')} error={fieldError(send.error, 'evidence') ?? fieldError(send.error, 'evidence.0.mime')}>
-          {(p) => <input {...p} type="file" accept="image/*,application/pdf" capture="environment" multiple onChange={(e) => void pick(e.target.files)} data-testid="report-file" />}
+          {(p) => <input {...p} key={fileKey} type="file" accept="image/*,application/pdf" capture="environment" multiple onChange={(e) => void pick(e.target.files)} data-testid="report-file" />}
         </Field>
         {files.length ? <p className="small" data-testid="report-files">{files.map((f) => f.fileName).join(', ')}</p> : null}
         <div className="input-row">
