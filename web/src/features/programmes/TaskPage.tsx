@@ -18,7 +18,9 @@ export default function TaskPage() {
   const { taskId } = useParams();
   const [params] = useSearchParams();
   const unit = params.get('unit') ?? undefined;
-  const task = useQuery({ queryKey: [PROG, 'task', taskId, unit], queryFn: () => progApi.task(taskId!, unit) });
+  // An open drive's coverage moves as booths report: refresh every 30 s while the page is open.
+  const task = useQuery({ queryKey: [PROG, 'task', taskId, unit], queryFn: () => progApi.task(taskId!, unit),
+    refetchInterval: (q) => (q.state.data?.kind === 'drive' && q.state.data.status === 'open' ? 30_000 : false) });
   return <QueryGate query={task}>{() => <TaskBody task={task.data!} />}</QueryGate>;
 }
 
