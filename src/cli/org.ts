@@ -7,8 +7,8 @@ import type { Command } from 'commander';
 import type { GlobalOptions } from './main.ts';
 import { configFrom } from './main.ts';
 import { openMigrated } from './open.ts';
+import { tenantOf } from './bulk-file.ts';
 import { fail, output } from './output.ts';
-import type { Executor } from '../db/open.ts';
 import { ImportRejected } from '../modules/elections/problems.ts';
 import { exportOrg } from '../modules/organisation/org-export.ts';
 import { importOrg, ORG_IMPORT_KINDS, type OrgFile, type OrgImportKind, type OrgImportSummary } from '../modules/organisation/org-import.ts';
@@ -38,12 +38,6 @@ export function registerOrg(program: Command, json: (o: { json?: boolean }) => G
 function kindOf(kind: string): OrgImportKind {
   if (!(ORG_IMPORT_KINDS as readonly string[]).includes(kind)) fail(`<kind>: '${kind}' is not one of ${ORG_IMPORT_KINDS.join(', ')}`);
   return kind as OrgImportKind;
-}
-
-async function tenantOf(db: Executor, slug: string): Promise<string> {
-  const tenant = await db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (!tenant) fail(`--tenant: no tenant with slug '${slug}'`);
-  return tenant.id;
 }
 
 async function importCommand(g: GlobalOptions, kindText: string, file: string, o: ImportFlags): Promise<void> {

@@ -8,7 +8,7 @@ import type { GlobalOptions } from './main.ts';
 import { configFrom } from './main.ts';
 import { openMigrated } from './open.ts';
 import { fail, output } from './output.ts';
-import { ImportRejected } from '../modules/elections/problems.ts';
+import { reportRejected, tenantOf } from './bulk-file.ts';
 import { actorForUser } from '../modules/access/auth.service.ts';
 import { importTasks, TASK_COLUMNS } from '../modules/programmes/tasks-import.ts';
 import { escalateOverdue } from '../modules/programmes/task-shares.ts';
@@ -27,26 +27,17 @@ export function registerTasks(program: Command, json: (o: { json?: boolean }) =>
     .action((o: Flags) => escalateCommand(json(o), o));
 }
 
-async function tenantId(db: Parameters<typeof actorForUser>[0], slug: string): Promise<string> {
-  const tenant = await db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (!tenant) fail(`--tenant: no tenant with slug '${slug}'`);
-  return tenant.id;
-}
-
 async function importCommand(g: GlobalOptions, file: string, o: Flags): Promise<void> {
   if (!fs.existsSync(file)) fail(`${file}: no such file`);
   const out = output(Boolean(g.json));
   const database = await openMigrated(configFrom(g));
   try {
-    const actor = await actorForUser(database.db, o.as!, await tenantId(database.db, o.tenant));
+    const actor = await actorForUser(database.db, o.as!, await tenantOf(database.db, o.tenant));
     if (!actor) fail(`--as: ${o.as} holds no grant in tenant '${o.tenant}'`);
     const result = await importTasks(database.db, actor, file, fs.readFileSync(file, 'utf8'));
     out.result({ file, tasks: result.ids.length, ids: result.ids }, `${file}: ${result.ids.length} tasks created and cascaded`);
   } catch (err) {
-    if (!(err instanceof ImportRejected)) throw err;
-    for (const line of err.problems) process.stderr.write(`${line}\n`);
-    process.stderr.write(`warroom: ${file} was not imported (nothing was written)\n`);
-    process.exitCode = 1;
+    reportRejected(err, [file]);
   } finally {
     await database.close();
   }
@@ -56,7 +47,7 @@ async function escalateCommand(g: GlobalOptions, o: Flags): Promise<void> {
   const out = output(Boolean(g.json));
   const database = await openMigrated(configFrom(g));
   try {
-    const id = await tenantId(database.db, o.tenant);
+    const id = await tenantOf(database.db, o.tenant);
     const r = await database.db.transaction().execute((tx) => escalateOverdue(tx, { system: 'cli', tenantId: id }));
     out.result(r, `${r.tasks} overdue tasks escalated; ${r.notified} users told`);
   } finally {

@@ -7,7 +7,7 @@ import type { GlobalOptions } from './main.ts';
 import { configFrom } from './main.ts';
 import { openMigrated } from './open.ts';
 import { fail, output } from './output.ts';
-import { ImportRejected } from '../modules/elections/problems.ts';
+import { reportRejected, tenantOf } from './bulk-file.ts';
 import { importTours } from '../modules/programmes/tours-import.ts';
 
 interface ImportFlags { tenant: string; json?: boolean }
@@ -25,16 +25,12 @@ async function importCommand(g: GlobalOptions, file: string, o: ImportFlags): Pr
   const out = output(Boolean(g.json));
   const database = await openMigrated(configFrom(g));
   try {
-    const tenant = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
-    if (!tenant) fail(`--tenant: no tenant with slug '${o.tenant}'`);
-    const result = await importTours(database.db, { tenantId: tenant.id, file, text: fs.readFileSync(file, 'utf8') });
+    const tenantId = await tenantOf(database.db, o.tenant);
+    const result = await importTours(database.db, { tenantId, file, text: fs.readFileSync(file, 'utf8') });
     out.result({ file, tours: result.ids.length, ids: result.ids, visits: result.visits },
       `${file}: ${result.ids.length.toLocaleString('en')} tours created with ${result.visits.toLocaleString('en')} visits`);
   } catch (err) {
-    if (!(err instanceof ImportRejected)) throw err;
-    for (const line of err.problems) process.stderr.write(`${line}\n`);
-    process.stderr.write(`warroom: ${file} was not imported (nothing was written)\n`);
-    process.exitCode = 1;
+    reportRejected(err, [file]);
   } finally {
     await database.close();
   }
