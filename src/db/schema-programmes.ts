@@ -8,13 +8,13 @@ type DateCol = ColumnType<string, string, string>;
 type DateDefault = ColumnType<string, string | undefined, string>;
 
 export type TaskKind = 'task' | 'drive';
-export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified';
+export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified' | 'trainees_completed';
 export type SplitRule = 'equal' | 'booths' | 'electors' | 'manual';
 
 export interface TasksTable {
   tenant_id: string; id: Generated<number>; kind: Generated<TaskKind>; owner_unit_id: number; unit_path: string;
   title: string; title_hi: string | null; description: string | null; metric: TaskMetric;
-  unit_label: string | null; unit_label_hi: string | null; target: number | null; split_rule: Generated<SplitRule>;
+  unit_label: string | null; unit_label_hi: string | null; course_code: Generated<string | null>; target: number | null; split_rule: Generated<SplitRule>;
   assignee_level: string | null; evidence_required: Generated<boolean>; starts_on: DateDefault; due_on: DateCol;
   status: Generated<'open' | 'closed'>; escalated_at: NullableTimestamp; created_by: string | null; created_at: TimestampDefault;
 }

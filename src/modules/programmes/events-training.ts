@@ -21,6 +21,7 @@ export async function markCompletion(tx: Tx, actor: Actor, eventId: number, no: 
   const invited = await tx.selectFrom('event_invitees').select('person_id').where('tenant_id', '=', actor.tenantId).where('event_id', '=', eventId).where('person_id', 'in', ids).execute();
   const missing = ids.filter((id) => !invited.some((r) => Number(r.person_id) === id));
   if (missing.length) throw new Invalid(`Not invited to this training: ${missing.slice(0, 10).join(', ')}`, [{ field: 'personIds', message: `not invited: ${missing.slice(0, 10).join(', ')}` }]);
+  const before = await trainedStatus(tx, ids);
   let changed: number;
   if (body.completed) {
     // The completion carries the person's home path, so their own units count them as trained.
@@ -34,8 +35,24 @@ export async function markCompletion(tx: Tx, actor: Actor, eventId: number, no: 
       .where('no', '=', no).where('person_id', 'in', ids).executeTakeFirst();
     changed = Number(res.numDeletedRows);
   }
+  if (changed > 0) await moveTraineeTasks(tx, before, await trainedStatus(tx, ids));
   await recordAudit(tx, actor, { type: 'training.complete', entity: 'session_completions', rowIds: ids, unitPath: ev.unit_path, detail: { eventId, session: no, completed: body.completed, changed } });
   return { changed };
+}
+
+/** 'person:course' for each course the people completed a training of, and 'person:*' for any training. */
+async function trainedStatus(tx: Tx, ids: number[]): Promise<Set<string>> {
+  const { rows } = await sql<{ person_id: string; course: string }>`select person_id::text, course from prog_trained_status(${ids}::bigint[])`.execute(tx);
+  return new Set(rows.map((r) => `${r.person_id}:${r.course}`));
+}
+
+/** Trainees-completed tasks count a person once per course: only a change of status moves their sums. */
+async function moveTraineeTasks(tx: Tx, before: Set<string>, after: Set<string>): Promise<void> {
+  const moves = [...[...after].filter((k) => !before.has(k)).map((k) => [k, 1] as const), ...[...before].filter((k) => !after.has(k)).map((k) => [k, -1] as const)];
+  if (moves.length === 0) return;
+  const split = moves.map(([k]) => k.split(':'));
+  await sql`select prog_add_trained(m.person, m.course, m.delta) from unnest(${split.map((x) => Number(x[0]))}::bigint[],
+    ${split.map((x) => x[1])}::text[], ${moves.map(([, d]) => d)}::int[]) as m(person, course, delta)`.execute(tx);
 }
 
 /**

@@ -10,10 +10,10 @@ import { ImportRejected } from '../elections/problems.ts';
 import { createTask } from './tasks.service.ts';
 import { TaskInput } from './tasks.schemas.ts';
 
-export const TASK_COLUMNS = ['owner_unit', 'title', 'title_hi', 'kind', 'metric', 'unit_label', 'unit_label_hi', 'target', 'split',
+export const TASK_COLUMNS = ['owner_unit', 'title', 'title_hi', 'kind', 'metric', 'unit_label', 'unit_label_hi', 'course', 'target', 'split',
   'assignee_level', 'starts_on', 'due_on', 'evidence', 'description'] as const;
 const COLUMN_OF: Record<string, string> = {
-  ownerUnitId: 'owner_unit', titleHi: 'title_hi', unitLabel: 'unit_label', unitLabelHi: 'unit_label_hi', splitRule: 'split',
+  ownerUnitId: 'owner_unit', titleHi: 'title_hi', unitLabel: 'unit_label', unitLabelHi: 'unit_label_hi', courseCode: 'course', splitRule: 'split',
   assigneeLevel: 'assignee_level', startsOn: 'starts_on', dueOn: 'due_on', evidenceRequired: 'evidence',
 };
 const MAX_PROBLEMS = 200;
@@ -30,7 +30,7 @@ function toInput(row: Row, unit: number | undefined): unknown {
   const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   return {
     ownerUnitId: unit ?? blank(row.owner_unit), title: blank(row.title), titleHi: blank(row.title_hi), kind: blank(row.kind), metric: blank(row.metric),
-    unitLabel: blank(row.unit_label), unitLabelHi: blank(row.unit_label_hi), target: blank(row.target) === undefined ? undefined : Number(row.target),
+    unitLabel: blank(row.unit_label), unitLabelHi: blank(row.unit_label_hi), courseCode: blank(row.course), target: blank(row.target) === undefined ? undefined : Number(row.target),
     splitRule: blank(row.split), assigneeLevel: blank(row.assignee_level), startsOn: blank(row.starts_on), dueOn: blank(row.due_on),
     evidenceRequired: /^(yes|y|true|1|हाँ)$/i.test(row.evidence?.trim() ?? ''), description: blank(row.description),
   };

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { Id } from '../access/access.schemas.ts';
 
 export const TaskKind = z.enum(['task', 'drive']);
-export const TaskMetric = z.enum(['completion', 'reported', 'booths_formed', 'workers_verified']);
+export const TaskMetric = z.enum(['completion', 'reported', 'booths_formed', 'workers_verified', 'trainees_completed']);
+/** A training course code (events.course_code). */
+export const CourseCode = z.string().regex(/^[a-z0-9_]{2,40}$/, 'a course code such as booth_president_basics');
 export type TaskMetric = z.infer<typeof TaskMetric>;
 export const SplitRule = z.enum(['equal', 'booths', 'electors', 'manual']);
 const IsoDate = z.iso.date();
@@ -23,6 +25,8 @@ export const TaskInput = z.object({
   metric: TaskMetric.default('completion'),
   unitLabel: z.string().trim().min(1).max(60).nullish(),
   unitLabelHi: z.string().trim().min(1).max(60).nullish(),
+  /** trainees_completed: people who completed a training of this course; of any course when left out. */
+  courseCode: CourseCode.nullish(),
   target: z.number().int().min(0).max(100_000_000).nullish(),
   splitRule: SplitRule.default('booths'),
   /** Every unit of this level under the owner is an assignee; or name units, or people. */
@@ -39,10 +43,11 @@ export const TaskInput = z.object({
   const ways = [t.assigneeLevel ? 1 : 0, t.units?.length ? 1 : 0, t.personIds?.length ? 1 : 0].reduce((a, b) => a + b, 0);
   if (ways !== 1) add('assigneeLevel', 'give one of assigneeLevel, units or personIds');
   if (t.personIds?.length && t.metric !== 'completion') add('metric', 'a task for named people is a to-do (metric completion)');
-  if ((t.metric === 'reported' || t.metric === 'workers_verified') && t.target == null) add('target', `a ${t.metric} task needs a target`);
+  if ((t.metric === 'reported' || t.metric === 'workers_verified' || t.metric === 'trainees_completed') && t.target == null) add('target', `a ${t.metric} task needs a target`);
   if (t.metric === 'reported' && !t.unitLabel) add('unitLabel', 'say what is counted, such as wall paintings');
   if (t.metric === 'completion' && t.target != null) add('target', 'a completion target is the number of assignees; leave it out');
   if (t.splitRule === 'manual' && !t.shares?.length) add('shares', 'a manual split needs the shares of the owner\'s units');
+  if (t.courseCode && t.metric !== 'trainees_completed') add('courseCode', 'a course is for a trainees-completed task');
   if (t.kind === 'drive' && t.metric !== 'completion') add('metric', 'a drive counts the units that report (metric completion)');
   if (t.startsOn && t.dueOn < t.startsOn) add('dueOn', 'due before it starts');
 });
@@ -80,7 +85,7 @@ export type Progress = z.infer<typeof Progress>;
 
 export const TaskSummary = z.object({
   id: z.number(), kind: TaskKind, title: z.string(), titleHi: z.string().nullable(), description: z.string().nullable(),
-  metric: TaskMetric, unitLabel: z.string().nullable(), unitLabelHi: z.string().nullable(),
+  metric: TaskMetric, unitLabel: z.string().nullable(), unitLabelHi: z.string().nullable(), courseCode: z.string().nullable(),
   ownerUnitId: z.number(), ownerName: z.string().nullable(), splitRule: SplitRule, assigneeLevel: z.string().nullable(),
   evidenceRequired: z.boolean(), startsOn: z.string(), dueOn: z.string(), status: z.enum(['open', 'closed']),
   canManage: z.boolean(),

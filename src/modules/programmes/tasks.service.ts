@@ -20,14 +20,14 @@ function baseTasks(tx: Tx) {
   return tx.selectFrom('tasks as t')
     // A booth sees a national task but not the national unit (row-level security): the owner's name is then null.
     .leftJoin('units as o', (j) => j.onRef('o.tenant_id', '=', 't.tenant_id').onRef('o.id', '=', 't.owner_unit_id'))
-    .select(['t.id', 't.kind', 't.title', 't.title_hi', 't.description', 't.metric', 't.unit_label', 't.unit_label_hi', 't.owner_unit_id',
+    .select(['t.id', 't.kind', 't.title', 't.title_hi', 't.description', 't.metric', 't.unit_label', 't.unit_label_hi', 't.course_code', 't.owner_unit_id',
       'o.name as owner_name', 't.split_rule', 't.assignee_level', 't.evidence_required', 't.starts_on', 't.due_on', 't.status', 't.target',
       (eb) => eb.cast<string>('t.unit_path', 'text').as('unit_path')]);
 }
 
 function toSummary(actor: Actor, t: TaskRow, progress: TaskSummary['progress']): TaskSummary {
   return {
-    id: t.id, kind: t.kind, title: t.title, titleHi: t.title_hi, description: t.description, metric: t.metric, unitLabel: t.unit_label,
+    id: t.id, kind: t.kind, title: t.title, titleHi: t.title_hi, description: t.description, metric: t.metric, unitLabel: t.unit_label, courseCode: t.course_code,
     unitLabelHi: t.unit_label_hi, ownerUnitId: t.owner_unit_id, ownerName: t.owner_name, splitRule: t.split_rule, assigneeLevel: t.assignee_level,
     evidenceRequired: t.evidence_required, startsOn: t.starts_on, dueOn: t.due_on, status: t.status,
     canManage: can(actor, 'programmes.write', t.unit_path), progress,
@@ -103,7 +103,7 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskInput): Promis
   const row = await tx.insertInto('tasks').values({
     tenant_id: actor.tenantId, kind: input.kind, owner_unit_id: owner.id, unit_path: owner.path, title: input.title, title_hi: input.titleHi ?? null,
     description: input.description ?? null, metric: input.metric, unit_label: input.unitLabel ?? null, unit_label_hi: input.unitLabelHi ?? null,
-    target, split_rule: input.splitRule, assignee_level: input.assigneeLevel ?? null, evidence_required: input.evidenceRequired,
+    course_code: input.metric === 'trainees_completed' ? input.courseCode ?? null : null, target, split_rule: input.splitRule, assignee_level: input.assigneeLevel ?? null, evidence_required: input.evidenceRequired,
     starts_on: input.startsOn ?? today(), due_on: input.dueOn, created_by: actor.userId,
   }).returning('id').executeTakeFirstOrThrow();
   const task: CascadeTask = { tenantId: actor.tenantId, id: row.id, ownerUnitId: owner.id, ownerPath: owner.path, ownerDepth, metric: input.metric, target, splitRule: input.splitRule };
@@ -118,6 +118,8 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskInput): Promis
     await insertNamed(tx, task, []);
     await tx.insertInto('task_people').values(people.map((p) => ({ tenant_id: actor.tenantId, task_id: row.id, person_id: p.id, unit_path: p.unit_path }))).execute();
   }
+  // People trained before the task count from the start; later completions move the sums (events-training.ts).
+  if (input.metric === 'trainees_completed') await sql`select prog_count_trained(${row.id}::bigint)`.execute(tx);
   const stats = await tx.selectFrom('task_targets').select([(eb) => eb.fn.countAll<number>().as('rows'), (eb) => eb.fn.sum<number>(sql`is_assignee::int`).as('assignees')])
     .where('task_id', '=', row.id).executeTakeFirstOrThrow();
   // Tell the units one level down and the assignees (a national task: every state and every booth).

@@ -21,7 +21,7 @@ export default function TaskForm() {
   const levels = config.data?.levels ?? [];
   const [f, setF] = useState({
     kind: 'task' as TaskKind, ownerUnitId: String(session.grants[0]?.unitId ?? ''), title: '', titleHi: '', description: '',
-    metric: 'reported' as TaskMetric, unitLabel: '', unitLabelHi: '', target: '', splitRule: 'booths' as SplitRule,
+    metric: 'reported' as TaskMetric, unitLabel: '', unitLabelHi: '', courseCode: '', target: '', splitRule: 'booths' as SplitRule,
     assigneeLevel: 'booth', evidenceRequired: false, startsOn: '', dueOn: inWeeks(4),
   });
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
@@ -33,6 +33,7 @@ export default function TaskForm() {
       const input: TaskInput = {
         kind: f.kind, ownerUnitId: f.ownerUnitId, title: f.title, titleHi: f.titleHi || null, description: f.description || null,
         metric: f.kind === 'drive' ? 'completion' : f.metric, unitLabel: f.unitLabel || null, unitLabelHi: f.unitLabelHi || null,
+        courseCode: f.kind === 'task' && f.metric === 'trainees_completed' ? f.courseCode.trim() || null : null,
         target: f.target === '' || f.metric === 'completion' || f.kind === 'drive' ? null : Number(f.target),
         splitRule: f.splitRule, assigneeLevel: f.assigneeLevel, evidenceRequired: f.evidenceRequired, startsOn: f.startsOn || null, dueOn: f.dueOn,
       };
@@ -75,6 +76,11 @@ export default function TaskForm() {
             {(p) => <input {...p} lang="hi" maxLength={60} value={f.unitLabelHi} onChange={(e) => set({ unitLabelHi: e.target.value })} />}
           </Field>
         </>) : null}
+        {f.kind === 'task' && f.metric === 'trainees_completed' ? (
+          <Field label={t('prog.f.course')} hint={t('prog.f.courseHint')} error={err('courseCode')}>
+            {(p) => <input {...p} maxLength={40} pattern="[a-z0-9_]{2,40}" autoCapitalize="off" value={f.courseCode} onChange={(e) => set({ courseCode: e.target.value })} data-testid="tf-course" />}
+          </Field>
+        ) : null}
         {needsTarget ? (
           <Field label={t('prog.f.target')} hint={f.metric === 'booths_formed' ? t('prog.f.targetBooths') : undefined} error={err('target')}>
             {(p) => <input {...p} type="number" min={0} inputMode="numeric" value={f.target} onChange={(e) => set({ target: e.target.value })} data-testid="tf-target" />}

@@ -3,9 +3,9 @@
 import { query, request, type Id } from '../../api.ts';
 
 export type TaskKind = 'task' | 'drive';
-export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified';
+export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified' | 'trainees_completed';
 export type SplitRule = 'equal' | 'booths' | 'electors' | 'manual';
-export const METRICS: TaskMetric[] = ['completion', 'reported', 'booths_formed', 'workers_verified'];
+export const METRICS: TaskMetric[] = ['completion', 'reported', 'booths_formed', 'workers_verified', 'trainees_completed'];
 export const SPLIT_RULES: SplitRule[] = ['booths', 'equal', 'electors'];
 
 export interface Progress {
@@ -14,7 +14,7 @@ export interface Progress {
 }
 export interface TaskSummary {
   id: number; kind: TaskKind; title: string; titleHi: string | null; description: string | null; metric: TaskMetric;
-  unitLabel: string | null; unitLabelHi: string | null; ownerUnitId: number; ownerName: string | null; splitRule: SplitRule;
+  unitLabel: string | null; unitLabelHi: string | null; courseCode: string | null; ownerUnitId: number; ownerName: string | null; splitRule: SplitRule;
   assigneeLevel: string | null; evidenceRequired: boolean; startsOn: string; dueOn: string; status: 'open' | 'closed';
   canManage: boolean; progress: Progress | null;
 }
@@ -25,7 +25,7 @@ export interface TaskDetail extends TaskSummary {
 }
 export interface TaskInput {
   kind: TaskKind; ownerUnitId: Id; title: string; titleHi?: string | null; description?: string | null; metric: TaskMetric;
-  unitLabel?: string | null; unitLabelHi?: string | null; target?: number | null; splitRule: SplitRule; assigneeLevel?: string | null;
+  unitLabel?: string | null; unitLabelHi?: string | null; courseCode?: string | null; target?: number | null; splitRule: SplitRule; assigneeLevel?: string | null;
   evidenceRequired: boolean; startsOn?: string | null; dueOn: string;
 }
 export interface Evidence { id: number; kind: 'photo' | 'document'; fileName: string; mime: string; size: number }
