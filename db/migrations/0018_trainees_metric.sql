@@ -71,3 +71,35 @@ begin
 end $$;
 revoke all on function prog_count_trained(bigint) from public;
 grant execute on function prog_count_trained(bigint) to warroom_app;
+
+-- A unit moved to another parent takes its share of every task with it: its row hangs under the new
+-- parent, and its target and reported sum leave the old ancestors and join the new ones below the
+-- nearest common one, so every level still adds up and the totals above do not change. Called by the
+-- unit move after the paths are rewritten (p_new is the unit's path now). Security definer because the
+-- rows on the way up may lie outside the mover's grants. A task the new parent has no row in (the unit
+-- moved out of the task's reach) keeps the unit where it was counted.
+create function prog_move_shares(p_unit bigint, p_old ltree, p_new ltree) returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  t uuid := app_tenant();
+  v_parent bigint := ltree2text(subpath(p_new, nlevel(p_new) - 2, 1))::bigint;
+  v_old bigint[] := string_to_array(ltree2text(subpath(p_old, 0, nlevel(p_old) - 1)), '.')::bigint[];
+  v_new bigint[] := string_to_array(ltree2text(subpath(p_new, 0, nlevel(p_new) - 1)), '.')::bigint[];
+  r record;
+begin
+  if t is null or not exists (select 1 from units where tenant_id = t and id = p_unit and path = p_new and path <@ app_scopes()) then
+    raise exception 'unit % is not at % in scope', p_unit, p_new using errcode = '42501';
+  end if;
+  for r in select tt.task_id, tt.target, tt.reported from task_targets tt
+    where tt.tenant_id = t and tt.unit_id = p_unit
+      and exists (select 1 from task_targets np where np.tenant_id = t and np.task_id = tt.task_id and np.unit_id = v_parent)
+  loop
+    update task_targets set target = target - coalesce(r.target, 0), reported = reported - r.reported
+      where tenant_id = t and task_id = r.task_id and unit_id = any(v_old) and not unit_id = any(v_new);
+    update task_targets set target = target + coalesce(r.target, 0), reported = reported + r.reported
+      where tenant_id = t and task_id = r.task_id and unit_id = any(v_new) and not unit_id = any(v_old);
+    update task_targets set parent_unit_id = v_parent where tenant_id = t and task_id = r.task_id and unit_id = p_unit;
+  end loop;
+end $$;
+revoke all on function prog_move_shares(bigint, ltree, ltree) from public;
+grant execute on function prog_move_shares(bigint, ltree, ltree) to warroom_app;

@@ -164,4 +164,28 @@ describe('tasks', () => {
     expect((await call(booth, 'POST', `/api/tasks/${res.json().id}/people/${person}/done`)).statusCode).toBe(200);
     expect((await call(admin, 'GET', `/api/tasks/${res.json().id}`)).json().progress).toMatchObject({ target: 1, actual: 1 });
   });
+  it('moves a unit\'s share with it: every level of every task still adds up, and the totals above stay', async () => {
+    const res = await call(admin, 'POST', '/api/tasks', { ...base, title: 'Meetings', metric: 'reported', unitLabel: 'meetings', target: 100, assigneeLevel: 'booth' });
+    const id = res.json().id;
+    const moving = s1Booths[3];
+    expect((await call(admin, 'POST', `/api/tasks/${id}/reports`, { unitId: moving, value: 5 })).statusCode).toBe(201);
+    expect((await call(admin, 'POST', `/api/tasks/${id}/reports`, { unitId: s2Booths[0], value: 2 })).statusCode).toBe(201);
+    const before = await targets(id);
+    const share = before[moving].target;
+    expect((await call(admin, 'POST', `/api/units/${moving}/move`, { parentId: ac3 })).statusCode).toBe(200);
+    const after = await targets(id);
+    expect(after[world.units.rootA]).toEqual(before[world.units.rootA]);
+    expect(after[world.units.s1]).toMatchObject({ target: before[world.units.s1].target - share, reported: before[world.units.s1].reported - 5 });
+    expect(after[world.units.s2]).toMatchObject({ target: before[world.units.s2].target + share, reported: 7 });
+    expect(after[moving]).toEqual(before[moving]);
+    // Every row with children equals the sum of its children, in every task of the tenant.
+    const { rows } = await sql<{ task_id: number; unit_id: number; target: number | null; reported: number; child_target: number | null; child_reported: number }>`
+      select p.task_id, p.unit_id, p.target, p.reported, sum(c.target)::int as child_target, sum(c.reported)::int as child_reported
+      from task_targets p join task_targets c on c.tenant_id = p.tenant_id and c.task_id = p.task_id and c.parent_unit_id = p.unit_id
+      join tasks k on k.tenant_id = p.tenant_id and k.id = p.task_id and k.metric <> 'completion'
+      group by 1, 2, 3, 4`.execute(database.db);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.target !== r.child_target || r.reported !== r.child_reported)).toEqual([]);
+    expect((await sql<{ parent_unit_id: number }>`select parent_unit_id from task_targets where task_id = ${id} and unit_id = ${moving}`.execute(database.db)).rows[0].parent_unit_id).toBe(ac3);
+  });
 });

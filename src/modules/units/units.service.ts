@@ -152,6 +152,8 @@ export async function moveUnit(tx: Tx, actor: Actor, unitId: number, input: { pa
   await sql`update tour_visits set tour_unit_path = ${rewrite('tour_unit_path')} where tenant_id = ${actor.tenantId} and tour_unit_path <@ ${oldPath}::ltree`.execute(tx);
   await sql`select org_move_paths(${oldPath}::ltree, ${newPath}::ltree)`.execute(tx);
   await sql`select prog_move_paths(${oldPath}::ltree, ${newPath}::ltree)`.execute(tx);
+  // Its share of every task goes with it, so each level of a task still adds up (migration 0018).
+  await sql`select prog_move_shares(${unit.id}::bigint, ${oldPath}::ltree, ${newPath}::ltree)`.execute(tx);
   await recordAudit(tx, actor, { type: 'unit.move', entity: 'units', rowIds: [unit.id], unitPath: newPath,
     detail: { from: oldParent.id, to: parent.id, fromPath: oldPath, toPath: newPath } });
   await apply(parent.id, 1);
