@@ -10,7 +10,9 @@ const { database, world, app, close } = await startWorld();
 afterAll(close);
 
 // Public routes carry no tenant data. Making another route public is a decision: add it here on purpose.
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/status']);
+// The RSVP link's two routes are the exception: the token (122 random bits) is the invitee's key and
+// shows and answers only that one invitation (src/modules/programmes/events-rsvp.ts).
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/status', 'GET /api/rsvp/:token', 'POST /api/rsvp/:token']);
 // Tables whose rows change as a side effect of any request (sign-in, audit of a refusal).
 const BOOKKEEPING = new Set(['audit_events', 'login_attempts', 'sessions', 'system_jobs', 'schema_migrations']);
 

@@ -19,6 +19,7 @@ export interface EventInviteesTable {
   tenant_id: string; event_id: number; person_id: number; unit_path: string; wing: string | null; reason: string;
   rsvp: Rsvp | null; rsvp_at: NullableTimestamp; registered_at: NullableTimestamp; credential: string | null;
   checked_in_at: NullableTimestamp; checked_in_by: string | null; invited_at: TimestampDefault;
+  rsvp_token: string | null; rsvp_by: 'organiser' | 'invitee' | null;
 }
 export interface TrainingSessionsTable { tenant_id: string; event_id: number; no: number; title: string; title_hi: string | null }
 export interface SessionCompletionsTable {

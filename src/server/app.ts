@@ -28,6 +28,7 @@ import { notificationsRoutes } from '../modules/programmes/notifications.routes.
 import { reviewRoutes } from '../modules/review/review.routes.ts';
 import { toursRoutes } from '../modules/programmes/tours.routes.ts';
 import { eventsRoutes } from '../modules/programmes/events.routes.ts';
+import { eventsRsvpRoutes } from '../modules/programmes/events-rsvp.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   reviewRoutes(app, deps);
   toursRoutes(app, deps);
   eventsRoutes(app, deps);
+  eventsRsvpRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

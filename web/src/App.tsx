@@ -25,6 +25,7 @@ const ReviewPage = lazy(() => import('./features/review/ReviewPage.tsx'));
 const EventsPage = lazy(() => import('./features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('./features/events/EventPage.tsx'));
 const ToursModule = lazy(() => import('./features/tours/ToursModule.tsx'));
+const RsvpPage = lazy(() => import('./features/events/RsvpPage.tsx'));
 
 function NotAllowed() {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/rsvp/:token" element={<Suspense fallback={<Loading />}><RsvpPage /></Suspense>} />
       <Route element={<RequireSession />}>
         <Route index element={<Guard page="home"><HomePage /></Guard>} />
         <Route path="seats" element={<Guard page="seats"><SeatsPage /></Guard>} />

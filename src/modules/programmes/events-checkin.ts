@@ -59,7 +59,7 @@ async function requireInvitee(tx: Tx, actor: Actor, eventId: number, personId: n
 
 export async function setRsvp(tx: Tx, actor: Actor, eventId: number, personId: number, rsvp: Rsvp) {
   const { ev } = await requireInvitee(tx, actor, eventId, personId);
-  await tx.updateTable('event_invitees').set({ rsvp, rsvp_at: new Date() })
+  await tx.updateTable('event_invitees').set({ rsvp, rsvp_at: new Date(), rsvp_by: 'organiser' })
     .where('tenant_id', '=', actor.tenantId).where('event_id', '=', eventId).where('person_id', '=', personId).execute();
   await recordAudit(tx, actor, { type: 'event.rsvp', entity: 'event_invitees', rowIds: [personId], unitPath: ev.unit_path, detail: { eventId, rsvp } });
   return { personId, rsvp };

@@ -8,7 +8,7 @@ import { useFormat } from '../../format.ts';
 import { tDynamic } from '../../i18n/dynamic.ts';
 import { changeLocale, takeChoiceBeforeSignIn } from '../../i18n/index.ts';
 import { storeSession, useSession } from '../../session.ts';
-import { LanguageSwitch } from '../../shell/LanguageSwitch.tsx';
+import { PublicHeader } from '../../shell/PublicHeader.tsx';
 
 /** While the server seeds demo data in the background it answers /api/status with progress. */
 function DemoProgress() {
@@ -87,15 +87,7 @@ export function LoginPage() {
 
   return (
     <div className="login-page">
-      <header className="login-top">
-        <span className="brand brand-dark">
-          <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
-            <path d="M7 22V10l4.5 8L16 10l4.5 8L25 10v12" fill="none" stroke="currentColor" strokeWidth="2.8" strokeLinejoin="round" strokeLinecap="round" />
-          </svg>
-          {t('app.name')}
-        </span>
-        <LanguageSwitch />
-      </header>
+      <PublicHeader />
       <main id="main" className="login-main">
         <div className="login-card">
           <h1 data-testid="heading-login">{t('login.title')}</h1>
