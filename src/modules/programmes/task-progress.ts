@@ -9,6 +9,8 @@ export interface ProgressRow {
   task_id: number; unit_id: number; unit_path: string; depth: number; parent_unit_id: number | null; name: string; name_hi: string | null;
   level: string; target: number | null; actual: number | null; is_assignee: boolean; is_manual: boolean; done_at: Date | null;
   has_children: boolean; metric: TaskMetric; due_on: string; status: 'open' | 'closed';
+  /** The unit's seat, where it has one (assembly units carry state_code and ac_no). */
+  state_code: string | null; ac_no: number | null;
 }
 
 /** Strength columns behind each computed metric. */
@@ -21,7 +23,7 @@ export const COMPUTED: Partial<Record<TaskMetric, string>> = { booths_formed: 'b
  */
 export async function progressRows(tx: Tx, where: RawBuilder<unknown>, orderBy: RawBuilder<unknown> = sql`tt.depth, u.name`): Promise<ProgressRow[]> {
   const rows = await sql<ProgressRow>`select tt.task_id, tt.unit_id, tt.unit_path::text as unit_path, tt.depth, tt.parent_unit_id,
-      u.name, u.name_hi, u.level, tt.target, tt.is_assignee, tt.is_manual, tt.done_at, tk.metric, tk.due_on, tk.status,
+      u.name, u.name_hi, u.level, u.state_code, u.ac_no, tt.target, tt.is_assignee, tt.is_manual, tt.done_at, tk.metric, tk.due_on, tk.status,
       case tk.metric when 'booths_formed' then st.booths_formed when 'workers_verified' then st.verified else tt.reported
         -- named people's to-dos are counted at the owner's row
         + case when tt.parent_unit_id is null then (select count(*)::int from task_people p

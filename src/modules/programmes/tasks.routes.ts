@@ -6,6 +6,7 @@ import * as S from './tasks.schemas.ts';
 import { createTask, findTasks, getTask, removeTask, updateTask } from './tasks.service.ts';
 import { findReports, getEvidence, markPersonDone, reportOnTask } from './task-reports.service.ts';
 import { escalateOverdue, setShares } from './task-shares.ts';
+import { findTaskSeats } from './task-seats.ts';
 
 // A report carries up to four photos or documents (5 MB each, base64).
 const REPORT_BODY_LIMIT = 30 * 1024 * 1024;
@@ -40,6 +41,11 @@ export function tasksRoutes(app: App, deps: Deps) {
     }));
   r.get('/api/tasks/:taskId', { schema: { tags, params: S.TaskParams, querystring: S.TaskQuery, response: { 200: S.TaskDetail } } },
     (req) => asActor(deps, req, (tx, a) => getTask(tx, a, req.params.taskId, req.query)));
+  // The task per assembly seat, for the map; empty when its assignees are above the seats.
+  r.get('/api/tasks/:taskId/seats', {
+    config: { sweep: { example: () => ({ query: { state: 'T01' } }) } },
+    schema: { tags, params: S.TaskParams, querystring: S.TaskSeatsQuery, response: { 200: S.TaskSeats } },
+  }, (req) => asActor(deps, req, (tx, a) => findTaskSeats(tx, a, req.params.taskId, req.query)));
   r.patch('/api/tasks/:taskId', {
     config: { sweep: { example: () => ({ body: { description: 'Sweep description' } }) } },
     schema: { tags, params: S.TaskParams, body: S.TaskPatch, response: { 200: S.TaskDetail } },

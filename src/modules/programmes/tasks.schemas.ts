@@ -128,3 +128,16 @@ export const Reports = z.object({ items: z.array(Report) });
 export const ReportsQuery = z.object({ unitId: Id.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const EvidenceParams = z.object({ evidenceId: Id });
 export const PersonDoneParams = z.object({ taskId: Id, personId: Id });
+
+/** A task's progress per assembly seat, for the map (GET /api/tasks/:taskId/seats). */
+export const TaskSeatsQuery = z.object({ state: z.string().regex(/^[A-Z]\d{2}$/, 'a state code such as D01').optional() });
+export const TaskSeat = z.object({
+  /** The AC unit: the task page drills down to it. */
+  unitId: z.number(), name: z.string(), nameHi: z.string().nullable(),
+  stateCode: z.string(), stateName: z.string().nullable(), stateNameHi: z.string().nullable(),
+  /** The assembly constituency's number (the unit's ac_no). */
+  constituencyNo: z.number(),
+  target: z.number().nullable(), actual: z.number().nullable(), attainment: z.number().nullable(),
+});
+export type TaskSeat = z.infer<typeof TaskSeat>;
+export const TaskSeats = z.object({ items: z.array(TaskSeat) });

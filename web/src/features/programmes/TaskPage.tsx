@@ -1,11 +1,12 @@
 // One task at one unit: how far the unit has got, its units below ranked from the furthest behind
-// (each a drill-down), shares set by hand, the report form where the unit is an assignee, and the
-// latest reports with their photos.
+// (each a drill-down) or, where the task reaches assembly seats, a map of the seats by attainment;
+// shares set by hand, the report form where the unit is an assignee, and the latest reports with
+// their photos.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { PageHeading, ProblemNotice, QueryGate } from '../../components/ui.tsx';
+import { Loading, PageHeading, ProblemNotice, QueryGate } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
 import { can, useSignedIn } from '../../session.ts';
@@ -14,15 +15,22 @@ import { AttainmentBar, Figures, useTaskTitle } from './parts.tsx';
 import { ReportForm, ReportsFeed } from './ReportForm.tsx';
 import { SharesEditor } from './SharesEditor.tsx';
 
+const TaskSeatMap = lazy(() => import('./TaskSeatMap.tsx'));
+
+// An open drive's coverage moves as booths report: refresh every 30 s while the page is open.
+const LIVE_MS = 30_000;
+const isLive = (t: Pick<TaskDetail, 'kind' | 'status'> | undefined) => t?.kind === 'drive' && t.status === 'open';
+
 export default function TaskPage() {
   const { taskId } = useParams();
   const [params] = useSearchParams();
   const unit = params.get('unit') ?? undefined;
-  // An open drive's coverage moves as booths report: refresh every 30 s while the page is open.
   const task = useQuery({ queryKey: [PROG, 'task', taskId, unit], queryFn: () => progApi.task(taskId!, unit),
-    refetchInterval: (q) => (q.state.data?.kind === 'drive' && q.state.data.status === 'open' ? 30_000 : false) });
+    refetchInterval: (q) => (isLive(q.state.data) ? LIVE_MS : false) });
   return <QueryGate query={task}>{() => <TaskBody task={task.data!} />}</QueryGate>;
 }
+
+type View = 'list' | 'map';
 
 function TaskBody({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
@@ -32,6 +40,22 @@ function TaskBody({ task }: { task: TaskDetail }) {
   const session = useSignedIn();
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'map' ? 'map' : 'list';
+  // The seats the reader can see; none (assignees above the seats, or a booth's own view): no map.
+  const seats = useQuery({ queryKey: [PROG, 'task-seats', task.id], queryFn: () => progApi.seats(task.id),
+    refetchInterval: view === 'map' && isLive(task) ? LIVE_MS : false });
+  const hasMap = (seats.data?.items.length ?? 0) > 0;
+  const setView = (next: View) => setParams((cur) => {
+    const q = new URLSearchParams(cur);
+    if (next === 'map') q.set('view', 'map'); else { q.delete('view'); q.delete('state'); }
+    return q;
+  }, { replace: true });
+  const setState = (state: string | null) => setParams((cur) => {
+    const q = new URLSearchParams(cur);
+    if (state) q.set('state', state); else q.delete('state');
+    return q;
+  }, { replace: true });
   const p = task.progress!;
   const canReport = p.isAssignee && can(session, 'programmes.write') && task.status === 'open';
   const close = useMutation({
@@ -64,8 +88,17 @@ function TaskBody({ task }: { task: TaskDetail }) {
         {p.doneAt ? <p className="notice notice-ok">{t('prog.reportedAt', { at: fmt.dateTime(p.doneAt) })}</p> : null}
       </section>
       {canReport ? <ReportForm task={task} unitId={p.unitId} /> : null}
-      {children.length > 0 ? (
-        <section className="section">
+      {hasMap ? <ViewTabs view={view} onView={setView} /> : null}
+      {hasMap && view === 'map' ? (
+        <section className="section" id="task-panel-map" role="tabpanel" aria-labelledby="task-tab-map">
+          <Suspense fallback={<Loading />}>
+            <TaskSeatMap task={task} seats={seats.data!.items} state={params.get('state')} onState={setState} />
+          </Suspense>
+        </section>
+      ) : children.length === 0 ? (
+        hasMap ? <p className="empty-line" id="task-panel-list" role="tabpanel" aria-labelledby="task-tab-list">{t('prog.none')}</p> : null
+      ) : (
+        <section className="section" {...(hasMap ? { id: 'task-panel-list', role: 'tabpanel', 'aria-labelledby': 'task-tab-list' } : {})}>
           <div className="results-bar">
             <h2 className="sub-h">{t('prog.below', { count: children.length })}</h2>
             {task.canManage && task.metric !== 'completion' ? <button type="button" className="btn btn-small" onClick={() => setEditing(!editing)} data-testid="shares-edit">{editing ? t('prog.sharesDone') : t('prog.sharesEdit')}</button> : null}
@@ -86,7 +119,7 @@ function TaskBody({ task }: { task: TaskDetail }) {
                 </tbody>
               </table>
             </div>)}
-        </section>) : null}
+        </section>)}
       {task.people.length > 0 ? (
         <section className="section">
           <h2 className="sub-h">{t('prog.people')}</h2>
@@ -99,5 +132,28 @@ function TaskBody({ task }: { task: TaskDetail }) {
       <ReportsFeed taskId={task.id} unitId={p.unitId} />
       <ProblemNotice error={close.error} />
     </>
+  );
+}
+
+/** List or map: tabs, with the arrow keys moving between them. */
+function ViewTabs({ view, onView }: { view: View; onView: (v: View) => void }) {
+  const { t } = useTranslation();
+  const views: View[] = ['list', 'map'];
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    const next = views[(views.indexOf(view) + 1) % views.length];
+    onView(next);
+    requestAnimationFrame(() => document.getElementById(`task-tab-${next}`)?.focus());
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label={t('prog.map.viewAs')}>
+      {views.map((k) => (
+        <button key={k} id={`task-tab-${k}`} type="button" role="tab" className="tab" aria-selected={view === k} aria-controls={`task-panel-${k}`}
+          tabIndex={view === k ? 0 : -1} onClick={() => onView(k)} onKeyDown={onKey} data-testid={`task-tab-${k}`}>
+          {k === 'list' ? t('prog.map.tabList') : t('prog.map.tabMap')}
+        </button>
+      ))}
+    </div>
   );
 }

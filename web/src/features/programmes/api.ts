@@ -23,6 +23,11 @@ export interface TaskDetail extends TaskSummary {
   children: Progress[];
   people: { personId: number; name: string; nameHi: string | null; doneAt: string | null }[];
 }
+/** A task's figures at one assembly seat (GET /api/tasks/:id/seats), for the map. */
+export interface TaskSeat {
+  unitId: number; name: string; nameHi: string | null; stateCode: string; stateName: string | null; stateNameHi: string | null;
+  constituencyNo: number; target: number | null; actual: number | null; attainment: number | null;
+}
 export interface TaskInput {
   kind: TaskKind; ownerUnitId: Id; title: string; titleHi?: string | null; description?: string | null; metric: TaskMetric;
   unitLabel?: string | null; unitLabelHi?: string | null; courseCode?: string | null; target?: number | null; splitRule: SplitRule; assigneeLevel?: string | null;
@@ -50,6 +55,7 @@ export const PROG = 'programmes';
 export const progApi = {
   tasks: (q: { unitId?: Id; kind?: TaskKind; status?: TaskStatus }) => request<{ items: TaskSummary[] }>('GET', `/api/tasks${query(q)}`),
   task: (id: Id, unitId?: Id) => request<TaskDetail>('GET', `/api/tasks/${enc(id)}${query({ unitId })}`),
+  seats: (id: Id, state?: string) => request<{ items: TaskSeat[] }>('GET', `/api/tasks/${enc(id)}/seats${query({ state })}`),
   create: (input: TaskInput) => request<TaskDetail>('POST', '/api/tasks', input),
   update: (id: Id, patch: Partial<Pick<TaskInput, 'title' | 'titleHi' | 'description' | 'dueOn'>> & { status?: 'open' | 'closed' }) =>
     request<TaskDetail>('PATCH', `/api/tasks/${enc(id)}`, patch),

@@ -1,21 +1,19 @@
-// The seats as a map: real boundaries when they were imported, otherwise a hexagon cartogram. Both
-// are coloured by winner, by the chosen party's margin, by seat class, or by any number per seat a
-// caller provides (the projection's win probability, later). Seats outside the filters fade.
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+// The seats as a map (drawn by SeatMapFrame: real boundaries when they were imported, otherwise a
+// hexagon cartogram), coloured by winner, by the chosen party's margin, by seat class, by any number
+// per seat a caller provides (the projection's win probability) or by a layer (the organisation's).
+// Seats outside the filters fade.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { api, type House, type Seat } from '../../api.ts';
-import { Field, Loading } from '../../components/ui.tsx';
+import type { House, Seat } from '../../api.ts';
+import { Field } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import {
   leadPct, MAP_CLASS_COLOURS, MAP_CLASSES, mapClass, MARGIN_BINS, marginBin, NO_DATA, valueBin, valueColours,
 } from './colours.ts';
-import HexMap, { type HexMapSeat } from './HexMap.tsx';
+import type { HexMapSeat } from './HexMap.tsx';
 import type { SeatLayer } from '../organisation/seatLayer.ts';
+import { SeatMapFrame, type LegendEntry } from './SeatMapFrame.tsx';
 import { seatKey, seatPath, type ColourBy } from './seatView.ts';
-
-const ChoroplethMap = lazy(() => import('./ChoroplethMap.tsx'));
 
 /** A number per seat to colour by, e.g. the chance of winning it; null where there is none. */
 export interface SeatValue {
@@ -25,8 +23,6 @@ export interface SeatValue {
   max: number;
   format: (n: number) => string;
 }
-
-interface LegendEntry { id: string; colour: string; label: string; seats: HexMapSeat[] }
 
 export default function SeatMap({ seats, highlight, house, stateCode, election, party, colourBy, onColourBy, value, layer, partyColour, partyName }: {
   seats: Seat[];
@@ -47,13 +43,7 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const navigate = useNavigate();
   const mode: ColourBy = (colourBy === 'value' && !value) || (colourBy === 'org' && !layer) ? 'winner' : colourBy;
-  const boundaries = useQuery({
-    queryKey: ['boundaries', house, stateCode ?? ''],
-    queryFn: () => api.boundaries(house, stateCode),
-    staleTime: Infinity,
-  });
 
   const { drawn, legend } = useMemo(() => {
     const entries = new Map<string, LegendEntry>();
@@ -118,24 +108,15 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
     return { drawn: out, legend: list };
   }, [seats, highlight, mode, value, layer, party, partyColour, partyName, house, election, t, fmt]);
 
-  const open = (s: HexMapSeat) => navigate(s.href);
-  const features = boundaries.data?.features ?? [];
-  const useBoundaries = features.length > 0;
   const legendTitle = mode === 'winner' ? t('seats.map.legendWinner')
     : mode === 'margin' ? t('seats.map.legendMargin', { party })
       : mode === 'class' ? t('seats.map.legendClass', { party })
         : mode === 'org' ? layer?.legendTitle ?? '' : value?.label ?? '';
-  const mapLabel = t('seats.map.label', { count: seats.length, n: fmt.number(seats.length), legend: legendTitle });
-  const missing = useMemo(() => {
-    if (!features.length) return 0;
-    const have = new Set(features.map((f) => seatKey(f.properties.state, f.properties.no)));
-    return drawn.filter((s) => !have.has(s.key)).length;
-  }, [features, drawn]);
 
   return (
-    <section className="seat-map card" aria-labelledby="seat-map-h" data-testid="seat-map">
-      <div className="map-head">
-        <h2 id="seat-map-h" className="visually-hidden">{t('seats.tabMap')}</h2>
+    <SeatMapFrame
+      seats={drawn} legend={legend} legendTitle={legendTitle} house={house} stateCode={stateCode} faded={highlight !== null}
+      controls={(
         <Field label={t('seats.map.colourBy')} className="map-colour">
           {(p) => (
             <select {...p} value={mode} onChange={(e) => onColourBy(e.target.value as ColourBy)} data-testid="map-colour">
@@ -147,53 +128,7 @@ export default function SeatMap({ seats, highlight, house, stateCode, election, 
             </select>
           )}
         </Field>
-        <p className="muted small map-kind" data-testid="map-kind" data-kind={useBoundaries ? 'boundaries' : 'hex'}>
-          {boundaries.isPending ? '' : useBoundaries ? t('seats.map.kindBoundaries') : t('seats.map.kindHex')}
-        </p>
-      </div>
-      <div className="map-body">
-        <div className="map-canvas">
-          {boundaries.isPending ? <Loading /> : useBoundaries ? (
-            <Suspense fallback={<Loading label={t('home.chartLoading')} />}>
-              <ChoroplethMap boundaries={boundaries.data!} seats={drawn} onOpen={open} label={mapLabel} />
-              {missing ? <p className="muted small">{t('seats.map.missing', { count: missing, n: fmt.number(missing) })}</p> : null}
-            </Suspense>
-          ) : (
-            <>
-              <HexMap seats={drawn} onOpen={open} label={mapLabel} />
-              <p className="muted small">{t('seats.map.keys')}</p>
-            </>
-          )}
-        </div>
-        <div className="map-legend" data-testid="map-legend">
-          <h3 className="legend-title">{legendTitle}</h3>
-          <ul className="plain-list legend-list">
-            {legend.map((e) => (
-              <li key={e.id}>
-                <span className="swatch swatch-lg" style={{ background: e.colour }} aria-hidden="true" />
-                <span className="legend-label">{e.label}</span>
-                <span className="legend-count">{fmt.number(e.seats.length)}</span>
-              </li>
-            ))}
-          </ul>
-          {highlight ? <p className="muted small">{t('seats.map.faded')}</p> : null}
-        </div>
-      </div>
-      <details className="chart-table" data-testid="map-list">
-        <summary>{t('seats.map.asList')}</summary>
-        {legend.filter((e) => e.seats.length).map((e) => (
-          <div key={e.id} className="map-list-group">
-            <h3 className="legend-title">
-              <span className="swatch" style={{ background: e.colour }} aria-hidden="true" />{e.label} ({fmt.number(e.seats.length)})
-            </h3>
-            <ul className="map-list">
-              {e.seats.map((s) => (
-                <li key={s.key}><Link to={s.href}>{s.no}. {s.name}</Link></li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </details>
-    </section>
+      )}
+    />
   );
 }
