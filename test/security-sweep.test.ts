@@ -72,7 +72,8 @@ fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the distric
     unit_id: booth.id, unit_path: booth.path, visit_on: '2026-03-02' }).returning('id').executeTakeFirstOrThrow()).id;
 }
 // Events (src/modules/programmes/events.*): a training organised by S1's district with one session, the
-// organisation's Canary Person invited and registered with a known credential (the check-in body).
+// organisation's Canary Person invited and registered with a known credential (the check-in body, and the
+// one badge of GET …/badges.pdf, which refuses an event with nobody registered).
 {
   const tenant_id = world.tenantA;
   const d1 = await database.db.selectFrom('units').select(['id', 'path']).where('id', '=', world.units.d1).executeTakeFirstOrThrow();

@@ -8,4 +8,5 @@ alter table event_invitees add column rsvp_by text check (rsvp_by in ('organiser
 create unique index event_invitees_rsvp_token on event_invitees (rsvp_token) where rsvp_token is not null;
 
 insert into audit_event_types (code, description) values
-  ('event.rsvp_links', 'Invitees who had not answered were sent a link to answer themselves');
+  ('event.rsvp_links', 'Invitees who had not answered were sent a link to answer themselves'),
+  ('event.badges', 'Badges of an event''s registered delegates were printed');

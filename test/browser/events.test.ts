@@ -3,10 +3,12 @@
 // check-in by the credential typed as a scanner types it (twice: the second says "already"), counts
 // by state and wing; then a training with two sessions, ticked complete. The pages are looked at
 // at 360 px in Hindi too.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { launch, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -75,6 +77,34 @@ describe('events, trainings and conferences', () => {
     await page.getByTestId('heading-event').waitFor();
     conferenceUrl = page.url();
     expect(await page.getByTestId('event-invited').locator('.tile-value').innerText()).toBe(n.toLocaleString('en-IN'));
+    // Nobody is registered yet: nothing to print, and the page says so.
+    expect(await page.getByTestId('event-badges').isDisabled()).toBe(true);
+  });
+
+  it('sends RSVP links, and an invitee answers on their phone in Hindi without signing in', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('event-rsvp-links').click();
+    const queued = Number((await page.getByTestId('event-rsvp-links-done').innerText()).replace(/\D/g, ''));
+    expect(queued).toBeGreaterThan(1);
+    // What a delivery worker would send: claim the SMS messages as the admin (outbox.drain at the root).
+    const csrf = (await (await page.request.get(`${server.url}/api/session`)).json()).csrfToken;
+    const claimed = await page.request.post(`${server.url}/api/outbox/claim`, { data: { channel: 'sms', limit: 500 }, headers: { 'x-csrf-token': csrf } });
+    expect(claimed.status()).toBe(200);
+    const link = (await claimed.json()).items.map((m: { body: string }) => /https?:\/\/\S+\/rsvp\/[0-9a-f]{32}/.exec(m.body)?.[0]).find(Boolean);
+    expect(link).toBeTruthy();
+    const phone = await openPage(browser, 360);
+    await phone.goto(link);
+    await phone.getByTestId('rsvp-title').waitFor();
+    await useLanguage(phone, 'hi');
+    expect(await phone.getByTestId('rsvp-title').innerText()).toBe('प्रदेश कार्यसमिति');
+    await phone.getByTestId('rsvp-yes').click();
+    await phone.getByTestId('rsvp-done').waitFor();
+    expect(await phone.getByTestId('rsvp-yes').getAttribute('aria-pressed')).toBe('true');
+    expect(await overflowsHorizontally(phone)).toBe(false);
+    await shotFromTop(phone, 'events-rsvp-360-hi');
+    await phone.context().close();
+    await page.reload();
+    await expect.poll(async () => page.getByTestId('event-yes').locator('.tile-value').innerText()).toBe('1');
   });
 
   it('takes an RSVP, registers a delegate and shows the QR pass', async () => {
@@ -88,6 +118,23 @@ describe('events, trainings and conferences', () => {
     await expect.poll(() => page.getByTestId('credential-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect.poll(async () => page.getByTestId('event-registered').locator('.tile-value').innerText()).toBe('1');
     await shotFromTop(page, 'events-pass-en');
+  });
+
+  it('prints the registered delegate\'s badge as a PDF, in Hindi too', async () => {
+    const link = page.getByTestId('event-badges');
+    await expect.poll(() => link.getAttribute('href')).toMatch(/\/badges\.pdf\?lang=en$/);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const res = await page.request.get(new URL((await link.getAttribute('href'))!.replace('lang=en', 'lang=hi'), server.url).toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    const dir = path.join(SCREENSHOTS, 'event-badges');
+    fs.mkdirSync(dir, { recursive: true });
+    const pdf = path.join(dir, 'badges-hi.pdf');
+    fs.writeFileSync(pdf, await res.body());
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/Pages:\s+1\b/);
+    expect(execFileSync('pdffonts', [pdf]).toString()).toMatch(/NotoSansDevanagari/);
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')]);
   });
 
   it('checks the delegate in at the desk by what a scanner types, once', async () => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addDays, indiaDay } from '../../src/shared/time.ts';
 import { launch, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -23,10 +24,8 @@ afterAll(async () => {
 });
 
 const devanagari = /[\u0900-\u097F]/;
-const day = (offset: number) => {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// Days in India, as the web and the server count them, whatever this machine's clock zone.
+const day = (offset: number) => addDays(indiaDay(), offset);
 
 /** An assembly unit of the demo and an assembly election of its state, found through the API as the signed-in admin. */
 async function anAssemblyUnit(page: Page): Promise<{ id: number; acNo: number; election: string }> {

@@ -7,6 +7,8 @@ import * as S from './events.schemas.ts';
 import { createEvent, createEvents, findEvents, getEvent, inviteAgain, previewRules, updateEvent } from './events.service.ts';
 import { checkInByToken, checkInPerson, credentialSvg, findInvitees, register, setRsvp } from './events-checkin.ts';
 import { eventBreakdown } from './events-counts.ts';
+import { findBadges } from './events-badges.ts';
+import { renderBadgesPdf } from './events-badges-pdf.ts';
 import { findRequirements, findTrainingGaps, markCompletion, setRequirement } from './events-training.ts';
 
 const tags = ['events'];
@@ -45,6 +47,12 @@ function inviteeRoutes(app: App, deps: Deps) {
   r.get('/api/events/:eventId/invitees/:personId/credential', { schema: { tags, params: S.InviteeParams } }, async (req, reply) => {
     const svg = await asActor(deps, req, (tx, a) => credentialSvg(tx, a, req.params.eventId, req.params.personId));
     return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+  });
+  // Opened in a new tab to print, so inline; streamed after the transaction (and its audit) commits.
+  r.get('/api/events/:eventId/badges.pdf', { schema: { tags, params: S.EventParams, querystring: S.BadgesQuery } }, async (req, reply) => {
+    const sheet = await asActor(deps, req, (tx, a) => findBadges(tx, a, req.params.eventId, req.query.lang));
+    return reply.type('application/pdf').header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="badges-event-${req.params.eventId}.pdf"`).send(renderBadgesPdf(sheet));
   });
   r.post('/api/events/:eventId/invitees/:personId/checkin', { schema: { tags, params: S.InviteeParams, response: { 200: S.CheckinResult } } },
     (req) => asActor(deps, req, (tx, a) => checkInPerson(tx, a, req.params.eventId, req.params.personId)));

@@ -109,6 +109,10 @@ export const InviteePage = z.object({ items: z.array(Invitee), nextCursor: z.str
 
 export const RsvpBody = z.object({ rsvp: Rsvp });
 export const Registration = z.object({ personId: z.number(), name: z.string(), nameHi: z.string().nullable(), token: z.string(), registeredAt: z.string() });
+/** Printable badges of an event's registered delegates (GET …/badges.pdf): the language of the page's words. */
+export const BadgesQuery = z.object({ lang: z.enum(['en', 'hi']).default('en') });
+/** At most this many badges in one PDF: 625 A4 pages, drawn in about 11 s. A bigger sheet is not one print job. */
+export const MAX_BADGES = 5000;
 export const CheckinBody = z.object({ token: z.string().trim().min(1).max(400) });
 export const CheckinResult = z.object({
   personId: z.number(), name: z.string(), nameHi: z.string().nullable(), checkedInAt: z.string(), alreadyCheckedIn: z.boolean(),

@@ -1,5 +1,6 @@
 // Events, trainings and conferences: invitees drawn from rules (deduplicated across rules), counts by
-// state and wing, RSVP, registration with a credential, idempotent check-in, trainings with sessions
+// state and wing, RSVP, registration with a credential, idempotent check-in, the registered delegates'
+// badges as a PDF (audited, refused to anyone without the registering grant), trainings with sessions
 // and completion, a designation that requires a course, paths that follow a moved unit; problems name
 // their field; a sibling unit sees and changes nothing.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,6 +105,42 @@ describe('events', () => {
     expect(types).toEqual(['event.create', 'event.invite', 'event.rsvp', 'event.register', 'event.checkin']);
   });
 
+  it('prints badges of the registered delegates only, eight a page, audited; anyone else is refused', async () => {
+    const viewer = await signInAs(app, world.users.viewerA.email);
+    const boothOrganiser = await signInAs(app, world.users.boothA.email);
+    await sql`insert into people (tenant_id, phone, name, name_hi, home_unit_id, unit_path)
+      select ${tenant_id}::uuid, '+9171' || lpad(g::text, 8, '0'), 'Delegate ' || g, case when g % 2 = 0 then 'प्रतिनिधि ' || g end, ${u.booth1}::bigint, ${await pathOf(u.booth1)}::ltree
+      from generate_series(1, 19) g`.execute(db);
+    const ids = (await db.selectFrom('people').select('id').where('name', 'like', 'Delegate %').orderBy('id').execute()).map((r) => Number(r.id));
+    const created = await call(admin, 'POST', '/api/events', { kind: 'conference', title: 'Delegates', titleHi: 'प्रतिनिधि सम्मेलन', ...when, unitId: u.rootA, rules: [{ kind: 'people', personIds: ids }] });
+    const id = created.json().id;
+    const url = `/api/events/${id}/badges.pdf`;
+    // Nothing to print yet: a problem that says so, not an empty sheet.
+    const none = await call(admin, 'GET', url);
+    expect(none.statusCode).toBe(400);
+    expect(none.headers['content-type']).toContain('application/problem+json');
+    expect(fields(none)).toEqual(['eventId']);
+    // 16 of the 19 registered: two pages (all 19 would take three).
+    for (const personId of ids.slice(0, 16)) expect((await call(admin, 'POST', `/api/events/${id}/invitees/${personId}/register`)).statusCode).toBe(200);
+    const audits = () => db.selectFrom('audit_events').select(['type', 'row_ids', 'detail']).where('type', '=', 'event.badges').where('entity', '=', 'event_invitees').orderBy('id').execute();
+    const before = (await audits()).length;
+    const res = await call(admin, 'GET', `${url}?lang=hi`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(res.rawPayload.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(2);
+    const audit = (await audits()).slice(before);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toEqual({ eventId: id, export: 'badges.pdf', locale: 'hi', badges: 16 });
+    expect([...audit[0].row_ids].sort()).toEqual(ids.slice(0, 16).map(String).sort());
+    // Reading the event is not enough: the grant that registers and checks in is needed, on the organiser.
+    expect((await call(viewer, 'GET', url)).statusCode).toBe(403);
+    expect((await call(orgS2, 'GET', url)).statusCode).toBe(404);
+    expect((await call(boothOrganiser, 'GET', url)).statusCode).toBe(404);
+    expect((await call(admin, 'GET', `/api/events/999999/badges.pdf`)).statusCode).toBe(404);
+    expect((await audits()).length).toBe(before + 1);
+  });
+
   it('names the field of every problem, and a bulk import is all or nothing', async () => {
     const base = { kind: 'meeting', title: 'Review meeting', ...when, unitId: u.s1 };
     expect(fields(await call(admin, 'POST', '/api/events', { ...base, endsAt: '2030-02-01T00:00:00Z' }))).toEqual(['endsAt']);
@@ -198,5 +235,10 @@ describe('events', () => {
     expect(page.items).toHaveLength(12);
     const b = (await call(orgS1, 'GET', `/api/events/${res.json().id}/breakdown`)).json();
     expect(b.byState).toEqual([expect.objectContaining({ name: 'Canary State One', invited: 20_002 })]);
+    // Badges for all of them would be 2,500 pages: refused with a problem, before any is read out or audited.
+    await sql`update event_invitees set registered_at = now(), credential = substr(md5(person_id::text), 1, 24) where event_id = ${res.json().id}`.execute(db);
+    const badges = await call(orgS1, 'GET', `/api/events/${res.json().id}/badges.pdf`);
+    expect(badges.statusCode).toBe(400);
+    expect(badges.json().detail).toMatch(/More than 5,000 delegates/);
   });
 });

@@ -3,6 +3,7 @@
 // computed metrics read the organisation's strength sums at read time, so they are always current.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/scope.ts';
+import { indiaDay } from '../../shared/time.ts';
 import type { Progress, TaskMetric } from './tasks.schemas.ts';
 
 export interface ProgressRow {
@@ -54,10 +55,8 @@ export function isOverdue(r: { due_on: string; status: string; target: number | 
   return a === null || a < 1;
 }
 
-export function today(): string {
-  // India first: due dates are days in IST, whatever the server's clock zone.
-  return new Date(Date.now() + 5.5 * 3600_000).toISOString().slice(0, 10);
-}
+/** India first: due dates are days in IST, whatever the server's clock zone (src/shared/time.ts). */
+export const today = (): string => indiaDay();
 
 export function toProgress(r: ProgressRow, day = today()): Progress {
   return {

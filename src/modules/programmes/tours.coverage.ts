@@ -8,10 +8,8 @@ import { sql } from 'kysely';
 import type { Actor, Tx } from '../../db/scope.ts';
 import { can, pathsWith, requirePermission, requireUnits } from '../access/access.ts';
 import { findSeats } from '../elections/seats.service.ts';
+import { addDays, indiaDay } from '../../shared/time.ts';
 import type { Coverage, CoverageQuery, CoverageSeat } from './tours.schemas.ts';
-
-const DAY = 86_400_000;
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 interface SeatKey { state: string; no: number }
 interface VisitFigures { visits: number; days: number; last: string | null; lastCentral: string | null; next: string | null }
@@ -32,16 +30,16 @@ async function scopeOf(tx: Tx, actor: Actor, unitId?: number) {
  * Visits per seat, through row-level security (the actor's visible tours only), cancelled tours left out.
  * An assembly visit also counts for the Lok Sabha seat its AC belongs to.
  */
-async function visitFigures(tx: Tx, house: 'LS' | 'AE', states: string[], since: string, today: string): Promise<Map<string, VisitFigures>> {
+async function visitFigures(tx: Tx, house: 'LS' | 'AE', states: string[], since: string, day: string): Promise<Map<string, VisitFigures>> {
   if (states.length === 0) return new Map();
   const seatNo = house === 'AE' ? sql`v.constituency_no` : sql`case when v.house = 'LS' then v.constituency_no else c.pc_no end`;
   const rows = (await sql<{ state_code: string; no: number; visits: number; days: number; last: string | null; last_central: string | null; next: string | null }>`
     select v.state_code, ${seatNo} as no,
-      count(*) filter (where v.visit_on between ${since}::date and ${today}::date)::int as visits,
-      count(distinct v.visit_on) filter (where v.visit_on between ${since}::date and ${today}::date)::int as days,
-      max(v.visit_on) filter (where v.visit_on <= ${today}::date)::text as last,
-      max(v.visit_on) filter (where v.visit_on <= ${today}::date and nlevel(v.tour_unit_path) = 1)::text as last_central,
-      min(v.visit_on) filter (where v.visit_on > ${today}::date)::text as next
+      count(*) filter (where v.visit_on between ${since}::date and ${day}::date)::int as visits,
+      count(distinct v.visit_on) filter (where v.visit_on between ${since}::date and ${day}::date)::int as days,
+      max(v.visit_on) filter (where v.visit_on <= ${day}::date)::text as last,
+      max(v.visit_on) filter (where v.visit_on <= ${day}::date and nlevel(v.tour_unit_path) = 1)::text as last_central,
+      min(v.visit_on) filter (where v.visit_on > ${day}::date)::text as next
     from tour_visits v
     join tours t on t.tenant_id = v.tenant_id and t.id = v.tour_id and t.status <> 'cancelled'
     left join constituencies c on v.house = 'AE' and c.state_code = v.state_code and c.house = 'AE' and c.no = v.constituency_no and c.era = 2008
@@ -74,17 +72,17 @@ function weakness(classes: string[], org: { booths: number; formed: number } | u
   return out;
 }
 
-export async function findCoverage(tx: Tx, actor: Actor, q: CoverageQuery, now = new Date()): Promise<Coverage> {
+/** The window ends on `day`, by default India's date (src/shared/time.ts) whatever the server's clock zone: a visit's day is a day in India. */
+export async function findCoverage(tx: Tx, actor: Actor, q: CoverageQuery, day = indiaDay()): Promise<Coverage> {
   requirePermission(actor, 'programmes.read');
   const scope = await scopeOf(tx, actor, q.unitId);
   const seats = await findSeats(tx, actor, { election: q.election, party: q.party, strongholdRuns: 3, battlegroundPct: 5, closeVotes: q.maxMargin });
   const house = seats.election.house as 'LS' | 'AE';
   const inScope = await seatsInScope(tx, house, seats.items, scope.acs);
-  const today = isoDay(now);
-  const since = isoDay(new Date(now.getTime() - (q.days - 1) * DAY));
+  const since = addDays(day, -(q.days - 1));
   const states = [...new Set(inScope.map((s) => s.state))];
   const [visits, org] = await Promise.all([
-    visitFigures(tx, house, states, since, today),
+    visitFigures(tx, house, states, since, day),
     orgFigures(tx, actor, house, inScope.map((s) => ({ state: s.state, no: s.constituencyNo }))),
   ]);
   const all = inScope.map((s): CoverageSeat => {
@@ -101,7 +99,7 @@ export async function findCoverage(tx: Tx, actor: Actor, q: CoverageQuery, now =
   });
   const items = all.filter((s) => (!q.weakOnly || s.isWeak) && (!q.notVisited || !s.centralVisited));
   return {
-    election: seats.election.id, party: seats.party, days: q.days, since, today, scope: { unitId: scope.unit.id, name: scope.name },
+    election: seats.election.id, party: seats.party, days: q.days, since, today: day, scope: { unitId: scope.unit.id, name: scope.name },
     counts: { seats: all.length, weak: all.filter((s) => s.isWeak).length, weakNotVisited: all.filter((s) => s.isWeak && !s.centralVisited).length, centralVisited: all.filter((s) => s.centralVisited).length },
     items,
   };

@@ -1,7 +1,11 @@
 // Tours (pravas): plan, visit with a ground report, bulk create all or nothing, coverage of seats;
 // problems name their field; a sibling unit sees and changes nothing; every write is audited.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { signInAs, startWorld, type Client } from '../../../test/builders.ts';
+import { withActor, type Actor } from '../../db/scope.ts';
+import { addDays, indiaDay } from '../../shared/time.ts';
+import { findCoverage } from './tours.coverage.ts';
+import { CoverageQuery } from './tours.schemas.ts';
 
 const { app, database, world, close } = await startWorld();
 afterAll(close);
@@ -14,7 +18,8 @@ const call = (c: Client, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: strin
   app.inject({ method, url, payload: payload as object, headers: c.headers(method !== 'GET') });
 const fields = (res: { json: () => { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days in India (IST), as the server counts them: between 18:30 and 24:00 UTC that is tomorrow's UTC date.
+const day = (offset: number) => addDays(indiaDay(), offset);
 // The test state's seat 2 is the Canary assembly; its booth is in that seat (test/builders.ts).
 await database.db.updateTable('units').set({ state_code: 'T01', ac_no: 2 }).where('id', 'in', [world.units.ac1, world.units.booth1]).execute();
 const leaderId = (await call(admin, 'POST', '/api/people', { phone: '9822300001', name: 'Raghav Menon', nameHi: 'राघव मेनन', homeUnitId: world.units.rootA })).json().id;
@@ -140,10 +145,27 @@ describe('coverage', () => {
     expect(seat(3)).toMatchObject({ isWeak: true, weakBecause: ['never-won'], visits: 0, centralVisited: false, lastVisitOn: null });
     expect(seat(1)).toMatchObject({ isWeak: false });
     expect(res.json().counts).toMatchObject({ seats: 4, centralVisited: 1 });
+    expect(res.json()).toMatchObject({ today: day(0), since: day(-29) });
     const weak = await call(admin, 'GET', `/api/tours/coverage?${q}&weakOnly=true&notVisited=true`);
     expect(weak.json().items.map((s: { constituencyNo: number }) => s.constituencyNo)).toEqual([3, 4]);
     const short = await call(admin, 'GET', '/api/tours/coverage?election=SWEEP-2019&party=AAA&days=7');
     expect(short.json().items.find((s: { constituencyNo: number }) => s.constituencyNo === 2)).toMatchObject({ visits: 1, days: 1 });
+  });
+
+  it('counts India\'s days: at 20:00 UTC the window already ends on the next day', async () => {
+    const actor: Actor = { userId: world.users.adminA.id, tenantId: world.tenantA, label: 'ist', origin: {}, via: 'session',
+      grants: [{ id: 0, role: 'admin', unitId: world.units.rootA, unitPath: String(world.units.rootA), permissions: ['programmes.read', 'elections.read', 'org.read'] }] };
+    const query = CoverageQuery.parse({ election: 'SWEEP-2019', party: 'AAA', days: 30 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-01T20:00:00Z')); // 01:30 on 2 March in India
+      const coverage = await withActor(database.db, actor, (tx) => findCoverage(tx, actor, query));
+      expect(coverage).toMatchObject({ today: '2026-03-02', since: '2026-02-01' });
+      vi.setSystemTime(new Date('2026-03-01T18:29:00Z')); // 23:59 on 1 March in India
+      expect(await withActor(database.db, actor, (tx) => findCoverage(tx, actor, query))).toMatchObject({ today: '2026-03-01', since: '2026-01-31' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('narrows to the seats under a scope unit, skips cancelled tours, and refuses a role too low', async () => {

@@ -3,7 +3,7 @@
 import type { ChildRow } from './review.schemas.ts';
 import { formatPercent, labelsFor, unitName, type Locale } from './deck-format.ts';
 import { bandColor, drawAxis, drawTargetLine, drawTrendArrow, MUTED, type Box } from './deck-pdf-parts.ts';
-import { drawText } from './deck-pdf-text.ts';
+import { drawText } from '../../shared/pdf-text.ts';
 
 const MIN_ROW = 10.5; // below this the 7pt names start to touch
 

@@ -4,7 +4,7 @@ import type { MetricRow, Scorecard } from './review.schemas.ts';
 import {
   formatCount, formatDate, formatPercent, formatTrend, labelsFor, metricTitle, trendOf, type Locale,
 } from './deck-format.ts';
-import { drawText, wrapLines, type TextStyle } from './deck-pdf-text.ts';
+import { drawText, wrapLines, type TextStyle } from '../../shared/pdf-text.ts';
 
 export type Box = { x: number; y: number; width: number; height: number };
 

@@ -6,7 +6,7 @@ import type { DeckInput, Scorecard } from './review.schemas.ts';
 import { formatDate, labelsFor, pageTitle, unitName, type Locale } from './deck-format.ts';
 import { drawHeader, drawMetricChart, drawMetricsTable, MUTED, RULE, TABLE_HEADER, TABLE_ROW, type Box } from './deck-pdf-parts.ts';
 import { drawLists, drawRanking } from './deck-pdf-children.ts';
-import { drawText, loadFonts, registerFonts } from './deck-pdf-text.ts';
+import { drawText, loadFonts, registerFonts } from '../../shared/pdf-text.ts';
 
 const PAGE = { width: 841.89, height: 595.28 }; // A4 landscape, points
 const MARGIN = 28;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChildRow, DeckInput, MetricRow, Scorecard, UnitRef } from './review.schemas.ts';
 import { renderDeckPdf } from './deck-pdf.ts';
 import { HEADER_ROW, renderDeckXlsx, sheetNames } from './deck-xlsx.ts';
-import { loadFonts } from './deck-pdf-text.ts';
+import { loadFonts } from '../../shared/pdf-text.ts';
 
 const STATES: [string, string][] = [
   ['Andhra Pradesh', 'आंध्र प्रदेश'], ['Arunachal Pradesh', 'अरुणाचल प्रदेश'], ['Assam', 'असम'], ['Bihar', 'बिहार'],

@@ -9,6 +9,8 @@ import { Loading, PageHeading, QueryGate, StatTile } from '../../components/ui.t
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
 import { EVENTS, eventsApi, type Event } from './api.ts';
+import { BadgesLink } from './BadgesLink.tsx';
+import { RsvpLinks } from './RsvpLinks.tsx';
 import { CheckinDesk } from './CheckinDesk.tsx';
 import { Invitees } from './Invitees.tsx';
 import { Sessions } from './Sessions.tsx';
@@ -56,8 +58,9 @@ export default function EventPage() {
         return (
           <>
             <p className="ev-back"><Link to="/events">← {t('events.page.title')}</Link></p>
-            <PageHeading testId="event">{local(e.title, e.titleHi)}</PageHeading>
+            <PageHeading testId="event" actions={<BadgesLink event={e} />}>{local(e.title, e.titleHi)}</PageHeading>
             <Summary e={e} />
+            <RsvpLinks event={e} />
             <div className="tabs ev-tabs" role="tablist">
               {tabs.map((k) => (
                 <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' tab-active' : ''}`}

@@ -38,6 +38,7 @@ export const eventsApi = {
   rsvp: (id: Id, personId: Id, rsvp: Rsvp) => request<{ rsvp: Rsvp }>('PUT', `/api/events/${enc(id)}/invitees/${enc(personId)}/rsvp`, { rsvp }),
   register: (id: Id, personId: Id) => request<Registration>('POST', `/api/events/${enc(id)}/invitees/${enc(personId)}/register`),
   credentialUrl: (id: Id, personId: Id) => `/api/events/${enc(id)}/invitees/${enc(personId)}/credential`,
+  badgesUrl: (id: Id, lang: string) => `/api/events/${enc(id)}/badges.pdf?lang=${lang === 'hi' ? 'hi' : 'en'}`,
   checkIn: (id: Id, token: string) => request<CheckinResult>('POST', `/api/events/${enc(id)}/checkin`, { token }),
   checkInPerson: (id: Id, personId: Id) => request<CheckinResult>('POST', `/api/events/${enc(id)}/invitees/${enc(personId)}/checkin`),
   requirements: () => request<z.infer<typeof S.Requirements>>('GET', '/api/events/requirements').then((r) => r.items),

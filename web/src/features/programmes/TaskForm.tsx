@@ -7,9 +7,10 @@ import { useNavigate } from 'react-router-dom';
 import { Field, PageHeading, ProblemNotice, fieldError } from '../../components/ui.tsx';
 import { useLocalName } from '../../i18n/index.ts';
 import { useSignedIn } from '../../session.ts';
+import { addDays, indiaDay } from '../../../../src/shared/time.ts';
 import { METRICS, PROG, SPLIT_RULES, progApi, type TaskInput, type TaskKind, type TaskMetric, type SplitRule } from './api.ts';
 
-const inWeeks = (n: number) => new Date(Date.now() + n * 7 * 86400_000).toISOString().slice(0, 10);
+const inWeeks = (n: number) => addDays(indiaDay(), n * 7);
 
 export default function TaskForm() {
   const { t } = useTranslation();

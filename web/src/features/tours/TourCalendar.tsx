@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { QueryGate } from '../../components/ui.tsx';
 import { useLocalName } from '../../i18n/index.ts';
-import { addDays, localDay, TOURS, toursApi, type Tour } from './api.ts';
+import { addDays, indiaDay, TOURS, toursApi, type Tour } from './api.ts';
 
-const monthOf = (text: string | null) => (text && /^\d{4}-\d{2}$/.test(text) ? text : localDay().slice(0, 7));
+const monthOf = (text: string | null) => (text && /^\d{4}-\d{2}$/.test(text) ? text : indiaDay().slice(0, 7));
 function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
@@ -39,7 +39,7 @@ export function TourCalendar() {
   const weekday = (i: number) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
   const dayLabel = (d: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
   const go = (n: number) => setParams({ view: 'calendar', month: shiftMonth(month, n) }, { replace: true });
-  const today = localDay();
+  const today = indiaDay();
   return (
     <section className="tours-cal" data-testid="tours-calendar">
       <div className="tours-cal-head">

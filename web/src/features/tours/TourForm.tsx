@@ -10,7 +10,7 @@ import { can, useSignedIn } from '../../session.ts';
 import { UnitPicker } from '../admin/UnitPicker.tsx';
 import { PersonPicker } from '../organisation/Committee.tsx';
 import { useDefaultUnit } from '../organisation/PersonChoice.tsx';
-import { addDays, localDay, TOUR_STATUSES, TOURS, toursApi, type TourDetail, type TourInput, type TourStatus } from './api.ts';
+import { addDays, indiaDay, TOUR_STATUSES, TOURS, toursApi, type TourDetail, type TourInput, type TourStatus } from './api.ts';
 
 interface Form { leaderName: string; leaderNameHi: string; unitId: string; title: string; startsOn: string; endsOn: string; stay: string; notes: string; status: TourStatus }
 
@@ -38,7 +38,7 @@ export function TourForm({ tour, onDone }: { tour?: TourDetail; onDone: (t: Tour
   const { t } = useTranslation();
   const qc = useQueryClient();
   const unit = useDefaultUnit();
-  const today = localDay();
+  const today = indiaDay();
   const [f, setF] = useState<Form>(tour ? fromTour(tour) : { leaderName: '', leaderNameHi: '', unitId: unit, title: '', startsOn: today, endsOn: addDays(today, 1), stay: '', notes: '', status: 'planned' });
   const [person, setPerson] = useState<{ id: Id; name: string } | null>(null);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));

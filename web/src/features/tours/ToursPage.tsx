@@ -8,7 +8,7 @@ import { PageHeading, QueryGate } from '../../components/ui.tsx';
 import { useFormat } from '../../format.ts';
 import { useLocalName } from '../../i18n/index.ts';
 import { can, useSignedIn } from '../../session.ts';
-import { addDays, localDay, TOURS, toursApi, type Tour } from './api.ts';
+import { addDays, indiaDay, TOURS, toursApi, type Tour } from './api.ts';
 import { TourCalendar } from './TourCalendar.tsx';
 import { TourForm } from './TourForm.tsx';
 
@@ -46,7 +46,7 @@ export default function ToursPage() {
 
 function PlanList() {
   const { t } = useTranslation();
-  const today = localDay();
+  const today = indiaDay();
   const q = { from: today, to: addDays(today, PLAN_DAYS) };
   const tours = useQuery({ queryKey: [TOURS, 'list', q], queryFn: () => toursApi.list(q) });
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Field, fieldError, ProblemNotice } from '../../components/ui.tsx';
 import { UnitPicker } from '../admin/UnitPicker.tsx';
 import { useDefaultUnit } from '../organisation/PersonChoice.tsx';
-import { localDay, TOURS, toursApi, type GroundReport, type TourDetail, type Visit, type VisitInput } from './api.ts';
+import { indiaDay, TOURS, toursApi, type GroundReport, type TourDetail, type Visit, type VisitInput } from './api.ts';
 import { GroundReportFields, MeetingsFields, type MeetingRow, type ReportForm } from './VisitParts.tsx';
 
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
@@ -30,7 +30,7 @@ export function VisitForm({ tour, visit, onDone }: { tour: TourDetail; visit?: V
   const { t } = useTranslation();
   const qc = useQueryClient();
   const unit = useDefaultUnit();
-  const today = localDay();
+  const today = indiaDay();
   const firstDay = today >= tour.startsOn && today <= tour.endsOn ? today : tour.startsOn;
   const [f, setF] = useState<Form>(visit
     ? { unitId: String(visit.unitId), visitOn: visit.visitOn, stateCode: visit.seat?.stateCode ?? '', house: visit.seat?.house ?? 'AE', constituencyNo: visit.seat ? String(visit.seat.constituencyNo) : '' }

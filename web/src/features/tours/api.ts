@@ -62,14 +62,6 @@ export const toursApi = {
   })}`),
 };
 
-/** Today as YYYY-MM-DD in the browser's time zone (a field user's "today"). */
-export function localDay(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** YYYY-MM-DD plus n days (calendar arithmetic in UTC, so no daylight-saving surprises). */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+// Today is India's date (IST) whatever the browser's clock zone, the same day the server counts tour
+// coverage and due dates by; addDays is calendar arithmetic on the date alone. One definition for both.
+export { addDays, indiaDay } from '../../../../src/shared/time.ts';

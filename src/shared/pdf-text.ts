@@ -1,4 +1,4 @@
-// Text for the PDF deck: Noto fonts for Latin and Devanagari, and one-line text that switches font
+// Text for our PDFs (the review deck, event badges): Noto fonts for Latin and Devanagari, and one-line text that switches font
 // per script run. Neither Noto face covers the other script (NotoSansDevanagari-Bold has no Latin
 // letters at all), so a mixed line such as "राष्ट्रीय सारांश — India" must be drawn run by run.
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ export function loadFonts(dir = FONT_DIR): Record<FontKey, Buffer> {
   if (cached && dir === FONT_DIR) return cached;
   const missing = Object.values(FONT_FILES).filter((f) => !existsSync(`${dir}/${f}`));
   if (missing.length > 0) {
-    throw new Error(`review deck: font files missing in ${dir} (${missing.join(', ')}); install the Debian package fonts-noto-core`);
+    throw new Error(`PDF: font files missing in ${dir} (${missing.join(', ')}); install the Debian package fonts-noto-core`);
   }
   const read = (k: FontKey) => readFileSync(`${dir}/${FONT_FILES[k]}`);
   const fonts = { latin: read('latin'), latinBold: read('latinBold'), deva: read('deva'), devaBold: read('devaBold') };
