@@ -156,7 +156,8 @@ export function estimateOrgRows(plan: DemoPlan, geos: StateGeography[]): number 
 async function clearOrganisation(db: Executor, tenantId: string): Promise<void> {
   const any = await db.selectFrom('people').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
   if (any) {
-    for (const table of ['inductee_events', 'inductees', 'representatives', 'designations', 'person_merges'] as const) {
+    // Invitations name people without a cascade (an event keeps its list), so they go first.
+    for (const table of ['session_completions', 'event_invitees', 'inductee_events', 'inductees', 'representatives', 'designations', 'person_merges'] as const) {
       await db.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
     }
     await sql`update people set vouched_by = null, merged_into = null where tenant_id = ${tenantId}::uuid and (vouched_by is not null or merged_into is not null)`.execute(db);

@@ -11,8 +11,8 @@ interface TreeUnit { id: number; path: string; parent_id: number | null }
 /**
  * The review recorded a week before the anchor at the root and at every state, as recordReview stores it:
  * per task the target and the actual then. Reported actuals are the reports in by then; the computed
- * ones (committees, verification) have no history, so a district's is today's less a few per cent drawn
- * per district, and a state's and the nation's are sums of those.
+ * ones (committees, verification) and the trainees counted have no history, so a district's is today's
+ * less some per cent drawn per district, and a state's and the nation's are sums of those.
  */
 export async function writeSnapshots(db: Executor, plan: DemoPlan, tenantId: string, root: { id: number; path: string },
   tasks: SeededTask[], anchor: string): Promise<number> {
@@ -20,8 +20,10 @@ export async function writeSnapshots(db: Executor, plan: DemoPlan, tenantId: str
   const ids = tasks.map((t) => t.id);
   const units = (await sql<TreeUnit>`select id, path::text as path, parent_id from units where tenant_id = ${tenantId}::uuid
     and wing is null and nlevel(path) <= 3 order by id`.execute(db)).rows;
-  const targets = new Map((await sql<{ task_id: number; unit_id: number; target: number | null }>`select task_id, unit_id, target from task_targets
-    where tenant_id = ${tenantId}::uuid and task_id = any(${ids}::bigint[]) and depth <= 2`.execute(db)).rows.map((r) => [`${r.task_id}:${r.unit_id}`, r.target]));
+  const rows = (await sql<{ task_id: number; unit_id: number; target: number | null; reported: number }>`select task_id, unit_id, target, reported
+    from task_targets where tenant_id = ${tenantId}::uuid and task_id = any(${ids}::bigint[]) and depth <= 2`.execute(db)).rows;
+  const targets = new Map(rows.map((r) => [`${r.task_id}:${r.unit_id}`, r.target]));
+  const sums = new Map(rows.map((r) => [`${r.task_id}:${r.unit_id}`, r.reported]));
   const reported = new Map((await sql<{ task_id: number; path: string; total: number }>`select task_id, subpath(unit_path, 0, 3)::text as path,
       sum(value)::int as total from task_reports where tenant_id = ${tenantId}::uuid and task_id = any(${ids}::bigint[]) and at <= ${takenAt}::timestamptz
     group by 1, 2`.execute(db)).rows.map((r) => [`${r.task_id}:${r.path}`, r.total]));
@@ -36,6 +38,8 @@ export async function writeSnapshots(db: Executor, plan: DemoPlan, tenantId: str
       const now = strength.get(u.id);
       const value = t.metric === 'booths_formed' || t.metric === 'workers_verified'
         ? Math.round((t.metric === 'booths_formed' ? now?.bf ?? 0 : now?.v ?? 0) * streamOf(plan.seed, 'programme-trend', t.index, ordinal).between(0.82, 0.98))
+        // Trainees: sessions were being completed through the week before, so then is a share of now.
+        : t.metric === 'trainees_completed' ? Math.round((sums.get(`${t.id}:${u.id}`) ?? 0) * streamOf(plan.seed, 'programme-trend', t.index, ordinal).between(0.6, 0.9))
         : reported.get(`${t.id}:${u.path}`) ?? 0;
       for (const p of ancestors(u.path)) then.set(`${t.id}:${p}`, (then.get(`${t.id}:${p}`) ?? 0) + value);
     }

@@ -19,7 +19,7 @@ export interface SeedOptions {
   seed?: number; // default 1
   /** Workers, committees, representatives and inductees (org.ts); default true. */
   organisation?: boolean;
-  /** National tasks cascaded to every booth, booth reports, a drive and a recorded review (programmes.ts); default: with the organisation, whose strength they read. */
+  /** National tasks cascaded to every booth, booth reports, a drive, a recorded review, tours, trainings and a conference (programmes.ts); default: with the organisation, whose strength and people they read. */
   programmes?: boolean;
   /** The day the programmes' dates hang off (YYYY-MM-DD); default today in IST. */
   today?: string;
@@ -40,7 +40,7 @@ export async function seedDemo(db: Executor, opts: SeedOptions): Promise<SeedRes
   const plan = createPlan(opts.scale, opts.seed ?? 1);
   const geos = plan.states.map((spec) => planGeography(plan, spec));
   const withProgrammes = opts.programmes ?? opts.organisation !== false;
-  const progress = createProgress(opts.onProgress, estimateRows(plan, geos, opts.organisation !== false) + (withProgrammes ? estimateProgrammeRows(geos) : 0));
+  const progress = createProgress(opts.onProgress, estimateRows(plan, geos, opts.organisation !== false) + (withProgrammes ? estimateProgrammeRows(geos, plan.scale) : 0));
   const w = createWriter(db, { onRows: progress.add });
   progress.phase('clear');
   await clearScale(db, plan);
