@@ -1,4 +1,4 @@
-// review: the programme review on the national demo (1.06 million booths, four national tasks cascaded to
+// review: the programme review on the national demo (1.06 million booths, five national tasks cascaded to
 // every booth, ~1.2 million booth reports) on PostgreSQL. (a) getScorecard through the service, each read
 // in its own actor transaction as warroom_app under row-level security (withActor, as a request runs it),
 // for the nation and for its largest state, p50/p95; (b) beside it, the same national figures by a plain
@@ -78,7 +78,7 @@ async function ensureProgrammes(db: Executor, tenantId: string, reseed: boolean,
     log('reusing the national demo\'s programmes already in the database');
     return { action: 'reused', tasks: tasks.length, ...(await counts()) };
   }
-  log(`${tasks.length ? 'replacing' : 'adding'} the programmes of the national demo (four tasks cascaded to ~1.3 million units, ~1.2 million reports)`);
+  log(`${tasks.length ? 'replacing' : 'adding'} the programmes of the national demo (five tasks cascaded to ~1.3 million units, ~1.2 million reports, tours, a training per state, a national executive)`);
   const r = await seedDemoProgrammes(db, { scale: 'national' });
   await sql`analyze task_targets, task_reports, tasks, review_snapshots`.execute(db);
   log(`  programmes seeded in ${r.seconds.toFixed(1)} s`);
@@ -118,11 +118,12 @@ type Figures = Map<string, { target: number | null; actual: number }>;
 /**
  * Per task, the nation's and each state's target and actual straight from the base rows: targets summed
  * over the booths' shares, reports summed (a drive's booths counted once), committees and verified
- * workers summed over every unit's own strength. Keys: `${taskId}:national` and `${taskId}:${stateId}`.
+ * workers summed over every unit's own strength, trainees as the people who completed every session of a training
+ * of the course, by home state. Keys: `${taskId}:national` and `${taskId}:${stateId}`.
  */
 async function groupByFigures(db: Executor, tenantId: string, taskIds: number[]): Promise<Figures> {
   const { rows } = await sql<{ task_id: number; state_id: number; target: number | null; actual: number }>`
-    with tk as (select id, metric from tasks where tenant_id = ${tenantId}::uuid and id = any(${taskIds}::bigint[])),
+    with tk as (select id, metric, course_code from tasks where tenant_id = ${tenantId}::uuid and id = any(${taskIds}::bigint[])),
     targets as (
       select tt.task_id, subpath(tt.unit_path, 1, 1)::text::bigint as state_id, sum(tt.target)::int as target
       from task_targets tt where tt.tenant_id = ${tenantId}::uuid and tt.task_id in (select id from tk) and tt.is_assignee group by 1, 2
@@ -133,11 +134,20 @@ async function groupByFigures(db: Executor, tenantId: string, taskIds: number[])
     ), strength as (
       select subpath(o.unit_path, 1, 1)::text::bigint as state_id, sum(o.booths_formed)::int as booths_formed, sum(o.verified)::int as verified
       from unit_own_strength o where o.tenant_id = ${tenantId}::uuid and nlevel(o.unit_path) > 1 group by 1
+    ), trained as (
+      -- People who completed every session of a training, by course, counted once per course by home state.
+      select x.course_code, subpath(p.unit_path, 1, 1)::text::bigint as state_id, count(distinct x.person_id)::int as trained
+      from (select c.person_id, e.course_code from session_completions c join events e on e.tenant_id = c.tenant_id and e.id = c.event_id
+            where c.tenant_id = ${tenantId}::uuid group by c.person_id, c.event_id, e.course_code
+            having count(*) = (select count(*) from training_sessions s where s.tenant_id = ${tenantId}::uuid and s.event_id = c.event_id)) x
+      join people p on p.tenant_id = ${tenantId}::uuid and p.id = x.person_id and nlevel(p.unit_path) > 1
+      group by 1, 2
     )
     select t.task_id, t.state_id, t.target, coalesce(case tk.metric when 'booths_formed' then s.booths_formed
-        when 'workers_verified' then s.verified else r.actual end, 0) as actual
+        when 'workers_verified' then s.verified when 'trainees_completed' then tr.trained else r.actual end, 0) as actual
     from targets t join tk on tk.id = t.task_id
     left join reports r on r.task_id = t.task_id and r.state_id = t.state_id
+    left join trained tr on tr.course_code = tk.course_code and tr.state_id = t.state_id
     left join strength s on s.state_id = t.state_id`.execute(db);
   const out: Figures = new Map();
   for (const r of rows) {
