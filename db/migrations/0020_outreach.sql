@@ -125,6 +125,7 @@ create table campaign_contacts (
   tenant_id uuid not null,
   campaign_id bigint not null,
   contact_id bigint not null,
+  centre_id bigint not null,                   -- the campaign's centre (copied: agents claim from their centre)
   unit_path ltree not null,                    -- the campaign's path (copied, for row-level security)
   language text not null,
   priority smallint not null default 0,        -- the campaign's (copied: the claim never joins campaigns)
@@ -141,7 +142,7 @@ create table campaign_contacts (
   foreign key (tenant_id, contact_id) references contacts (tenant_id, id) on delete cascade,
   check ((state = 'held') = (held_by is not null and lease_until is not null))
 );
-create index campaign_contacts_ready on campaign_contacts (tenant_id, language, is_callback desc, priority desc, next_at) where state = 'ready';
+create index campaign_contacts_ready on campaign_contacts (tenant_id, centre_id, language, is_callback desc, priority desc, next_at) where state = 'ready';
 create index campaign_contacts_waiting on campaign_contacts (tenant_id, next_at) where state = 'waiting';
 create index campaign_contacts_held on campaign_contacts (tenant_id, lease_until) where state = 'held';
 create index campaign_contacts_contact on campaign_contacts (tenant_id, contact_id);
@@ -210,8 +211,87 @@ create policy app_calls on calls for all to warroom_app
   using (tenant_id = (select app_tenant()) and unit_path <@ (select app_scopes()))
   with check (tenant_id = (select app_tenant()) and unit_path <@ (select app_scopes()));
 
--- TODO (next session): the claim function (candidate for update skip locked → suppression chokepoint →
--- hold, looping past suppressed rows), the sweep (waiting → ready when due, held → ready past lease),
--- audit event types (contact.import, contact.unmask, contact.export, contact.erase, campaign.*, call.outcome),
+-- ---------- the claim: the one chokepoint before a contact is handed out ----------
+-- The caller must be an active agent of the centre. For each of their languages in turn, the first
+-- ready row (due call-backs, then priority, then the longest waiting) that no one else holds is checked
+-- against suppression: erased or withdrawn consent, the tenant's opt-outs, the national list, and the
+-- campaign's calling hours in India's time (all contacts are in IST for now). A suppressed row leaves the
+-- queue for good and the loop takes the next; outside calling hours nothing is handed out. Security
+-- definer: the agent may not read contacts (their unit is the centre's, the contacts live anywhere) and
+-- gets only the one they are handed.
+create function outreach_claim(p_centre bigint, p_lease_seconds integer) returns table (
+  campaign_id bigint, contact_id bigint, lease_until timestamptz, attempts smallint, is_callback boolean, reason text,
+  name text, phone text, language text, state_code text, ac_no integer)
+language plpgsql security definer set search_path = public as $$
+declare
+  t uuid := app_tenant();
+  u uuid := app_user();
+  langs text[];
+  lang text;
+  r record;
+  why text;
+  tries integer := 0;
+  local_time time := (now() at time zone 'Asia/Kolkata')::time;
+begin
+  select a.languages into langs from centre_agents a where a.tenant_id = t and a.centre_id = p_centre and a.user_id = u and a.active;
+  if langs is null then raise exception 'not an agent of centre %', p_centre using errcode = '42501'; end if;
+  foreach lang in array langs loop
+    loop
+      tries := tries + 1;
+      exit when tries > 50;  -- a run of suppressed rows: the next claim goes on from here
+      select q.campaign_id, q.contact_id, q.attempts, q.is_callback, k.calling_from, k.calling_to, c.phone, c.consent_withdrawn_at,
+          c.name, c.language, c.state_code, c.ac_no
+        into r
+        from campaign_contacts q
+        join campaigns k on k.tenant_id = q.tenant_id and k.id = q.campaign_id
+        join contacts c on c.tenant_id = q.tenant_id and c.id = q.contact_id
+        where q.tenant_id = t and q.centre_id = p_centre and q.language = lang and q.state = 'ready'
+        order by q.is_callback desc, q.priority desc, q.next_at
+        limit 1 for update of q skip locked;
+      exit when not found;
+      if local_time < r.calling_from or local_time >= r.calling_to then
+        return query select null::bigint, null::bigint, null::timestamptz, null::smallint, null::boolean, 'outside_hours'::text,
+          null::text, null::text, null::text, null::text, null::integer;
+        return;
+      end if;
+      why := case
+        when r.phone is null then 'erased'
+        when r.consent_withdrawn_at is not null then 'consent_withdrawn'
+        when exists (select 1 from opt_outs o where o.tenant_id = t and o.phone = r.phone) then 'opted_out'
+        when exists (select 1 from ncpr_numbers n where n.phone = r.phone) then 'ncpr'
+      end;
+      if why is not null then
+        update campaign_contacts q set state = 'suppressed', last_outcome = why, updated_at = now()
+          where q.tenant_id = t and q.campaign_id = r.campaign_id and q.contact_id = r.contact_id;
+        continue;
+      end if;
+      return query update campaign_contacts q set state = 'held', held_by = u, lease_until = now() + make_interval(secs => p_lease_seconds), updated_at = now()
+        where q.tenant_id = t and q.campaign_id = r.campaign_id and q.contact_id = r.contact_id
+        returning q.campaign_id, q.contact_id, q.lease_until, q.attempts, q.is_callback, null::text, r.name, r.phone, r.language, r.state_code, r.ac_no;
+      return;
+    end loop;
+  end loop;
+  return query select null::bigint, null::bigint, null::timestamptz, null::smallint, null::boolean, 'empty'::text,
+    null::text, null::text, null::text, null::text, null::integer;
+end $$;
+revoke all on function outreach_claim(bigint, integer) from public;
+grant execute on function outreach_claim(bigint, integer) to warroom_app;
+
+-- The sweep (the server every few seconds, and at start): due call-backs and cooled-down retries become
+-- ready, and a lease that ran out (the agent vanished, the server was killed) goes back to ready with
+-- its attempt not counted. Runs as the system, across tenants.
+create function outreach_sweep() returns table (promoted integer, released integer)
+language plpgsql as $$
+declare p integer; r integer;
+begin
+  update campaign_contacts set state = 'ready', updated_at = now() where state = 'waiting' and next_at <= now();
+  get diagnostics p = row_count;
+  update campaign_contacts set state = 'ready', held_by = null, lease_until = null, updated_at = now()
+    where state = 'held' and lease_until < now();
+  get diagnostics r = row_count;
+  return query select p, r;
+end $$;
+
+-- TODO (next session): the outcome (once per key, next state by outcome, opt-out on do-not-call), audit event types (contact.import, contact.unmask, contact.export, contact.erase, campaign.*, call.outcome),
 -- permissions (outreach.export), the 'calls_made' task metric (widen tasks_metric_check; a sum kept per
 -- outcome like trainees_completed).
