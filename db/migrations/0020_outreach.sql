@@ -292,6 +292,72 @@ begin
   return query select p, r;
 end $$;
 
--- TODO (next session): the outcome (once per key, next state by outcome, opt-out on do-not-call), audit event types (contact.import, contact.unmask, contact.export, contact.erase, campaign.*, call.outcome),
+-- ---------- the outcome: written once per idempotency key ----------
+-- Records the call and moves the contact on. A second delivery of the same key (the agent's phone sent
+-- it again after a lost connection) returns the first call and changes nothing. The caller must be an
+-- agent of the campaign's centre. The queue row moves only if the caller holds it, or its lease lapsed
+-- and no one else took it since (an outcome entered offline and sent late); if another agent holds it
+-- now, the call is recorded and their outcome decides. Security definer: a do-not-call suppresses the
+-- contact in every campaign of the tenant, and the call copies the contact's seat, which the agent may
+-- not read.
+create function outreach_record(p_key uuid, p_campaign bigint, p_contact bigint, p_outcome text, p_callback timestamptz,
+  p_answers jsonb, p_note text, p_bridged boolean) returns table (call_id bigint, duplicate boolean, state text)
+language plpgsql security definer set search_path = public as $$
+declare
+  t uuid := app_tenant();
+  u uuid := app_user();
+  q record;
+  k record;
+  c record;
+  v_call bigint;
+  v_state text;
+  v_next timestamptz;
+begin
+  select id into v_call from calls where tenant_id = t and idempotency_key = p_key;
+  if found then
+    return query select v_call, true, (select x.state from campaign_contacts x where x.tenant_id = t and x.campaign_id = p_campaign and x.contact_id = p_contact);
+    return;
+  end if;
+  select * into k from campaigns where tenant_id = t and id = p_campaign;
+  if not found or not exists (select 1 from centre_agents a where a.tenant_id = t and a.centre_id = k.centre_id and a.user_id = u and a.active) then
+    raise exception 'not an agent of this campaign''s centre' using errcode = '42501';
+  end if;
+  select * into q from campaign_contacts x where x.tenant_id = t and x.campaign_id = p_campaign and x.contact_id = p_contact for update;
+  if not found then raise exception 'contact % is not in campaign %', p_contact, p_campaign using errcode = 'P0002'; end if;
+  select phone, state_code, ac_no into c from contacts where tenant_id = t and id = p_contact;
+  insert into calls (tenant_id, idempotency_key, campaign_id, contact_id, unit_path, agent_user_id, outcome, callback_at, note, answers,
+      state_code, ac_no, bridged)
+    values (t, p_key, p_campaign, p_contact, k.unit_path, u, p_outcome, p_callback, p_note, coalesce(p_answers, '{}'), c.state_code, c.ac_no, p_bridged)
+    on conflict (tenant_id, idempotency_key) do nothing
+    returning id into v_call;
+  if v_call is null then  -- the same key raced in from another request: that one is the call
+    return query select (select id from calls where tenant_id = t and idempotency_key = p_key), true, q.state;
+    return;
+  end if;
+  if p_outcome = 'do_not_call' and c.phone is not null then
+    insert into opt_outs (tenant_id, phone, source, by_user) values (t, c.phone, 'call', u) on conflict do nothing;
+    update campaign_contacts x set state = 'suppressed', last_outcome = 'opted_out', held_by = null, lease_until = null, updated_at = now()
+      where x.tenant_id = t and x.contact_id = p_contact and x.state <> 'done' and not (x.campaign_id = p_campaign);
+  end if;
+  if (q.state = 'held' and q.held_by is distinct from u) or q.state in ('done', 'suppressed') then
+    return query select v_call, false, q.state;  -- recorded; someone else's outcome (or an earlier one) decides
+    return;
+  end if;
+  v_state := case
+    when p_outcome in ('answered', 'needs_organiser', 'wrong_number', 'do_not_call') then 'done'
+    when p_outcome = 'call_back' then 'waiting'
+    when q.attempts + 1 >= k.max_attempts then 'done'
+    else 'waiting' end;
+  v_next := case when p_outcome = 'call_back' then p_callback else now() + make_interval(mins => k.cooldown_minutes) end;
+  update campaign_contacts x set state = v_state, attempts = x.attempts + case when p_outcome = 'call_back' then 0 else 1 end,
+      next_at = case when v_state = 'waiting' then v_next else x.next_at end, is_callback = (p_outcome = 'call_back'),
+      held_by = null, lease_until = null, last_outcome = p_outcome, updated_at = now()
+    where x.tenant_id = t and x.campaign_id = p_campaign and x.contact_id = p_contact;
+  return query select v_call, false, v_state;
+end $$;
+revoke all on function outreach_record(uuid, bigint, bigint, text, timestamptz, jsonb, text, boolean) from public;
+grant execute on function outreach_record(uuid, bigint, bigint, text, timestamptz, jsonb, text, boolean) to warroom_app;
+
+-- TODO (next session): the goal (answers that remove a contact), audit event types (contact.import, contact.unmask, contact.export, contact.erase, campaign.*, call.outcome),
 -- permissions (outreach.export), the 'calls_made' task metric (widen tasks_metric_check; a sum kept per
 -- outcome like trainees_completed).

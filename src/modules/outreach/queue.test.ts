@@ -2,6 +2,7 @@
 // languages, due call-backs first, then priority, then the longest waiting; suppressed contacts (opt-out,
 // national list, withdrawn consent, erased) never come out and leave the queue; outside calling hours
 // nothing does; two agents never hold one contact; a lease that ran out goes back to the queue.
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startWorld } from '../../../test/builders.ts';
@@ -99,5 +100,39 @@ describe('outreach queue (draft)', () => {
     expect(swept.released).toBeGreaterThanOrEqual(1);
     expect((await stateOf(held)).state).toBe('ready');
     expect((await stateOf(waiting)).state).toBe('ready');
+  });
+  it('records an outcome once per key and moves the contact on by what happened', async () => {
+    await sql`update campaign_contacts set state = 'done', held_by = null, lease_until = null where state in ('ready', 'held')`.execute(db); // a clean queue for this test
+    const busy = await enqueue('+919800000051', 'hi', 2);
+    const record = (a: Actor, key: string, contact: number, outcome: string, callback: Date | null = null) => withActor(db, a, async (tx) =>
+      (await sql<{ call_id: number; duplicate: boolean; state: string }>`select * from outreach_record(${key}::uuid, ${campaign}::bigint, ${contact}::bigint,
+        ${outcome}, ${callback}::timestamptz, ${JSON.stringify({ q1: 'yes' })}::jsonb, null, false)`.execute(tx)).rows[0]);
+    expect((await claim(caller)).contact_id).toBe(busy);
+    const key = randomUUID();
+    const first = await record(caller, key, busy, 'busy');
+    expect(first).toMatchObject({ duplicate: false, state: 'waiting' });
+    // Sent again after a lost connection: the same call, nothing moves twice.
+    expect(await record(caller, key, busy, 'busy')).toEqual({ call_id: first.call_id, duplicate: true, state: 'waiting' });
+    expect(await one(sql<{ n: number; attempts: number }>`select (select count(*)::int from calls where idempotency_key = ${key}::uuid) as n,
+      (select attempts from campaign_contacts where contact_id = ${busy}) as attempts`)).toEqual({ n: 1, attempts: 1 });
+
+    // A do-not-call: opted out for every campaign of the tenant, and never handed out again.
+    const refuses = await enqueue('+919800000052', 'hi', 2);
+    const second = (await one(sql<{ id: number }>`insert into campaigns (tenant_id, centre_id, unit_path, name, starts_at, ends_at, status)
+      values (${t}, ${centre}, ${rootPath}::ltree, 'Second', now(), now() + interval '1 day', 'active') returning id`)).id;
+    await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, state)
+      values (${t}, ${second}, ${refuses}, ${centre}, ${rootPath}::ltree, 'hi', 'waiting')`.execute(db);
+    expect((await claim(caller)).contact_id).toBe(refuses);
+    expect((await record(caller, randomUUID(), refuses, 'do_not_call')).state).toBe('done');
+    expect(await one(sql<{ n: number }>`select count(*)::int as n from opt_outs where phone = '+919800000052'`)).toEqual({ n: 1 });
+    expect(await one(sql<{ state: string }>`select state from campaign_contacts where campaign_id = ${second} and contact_id = ${refuses}`)).toEqual({ state: 'suppressed' });
+
+    // A call-back waits until its time and then comes first; someone who is not an agent cannot record.
+    const later = await enqueue('+919800000053', 'hi', 0);
+    expect((await claim(caller)).contact_id).toBe(later);
+    expect((await record(caller, randomUUID(), later, 'call_back', new Date(Date.now() - 1000))).state).toBe('waiting');
+    await sql`select * from outreach_sweep()`.execute(db);
+    expect(await one(sql<{ state: string; is_callback: boolean }>`select state, is_callback from campaign_contacts where contact_id = ${later}`)).toEqual({ state: 'ready', is_callback: true });
+    await expect(record(agent(world.users.adminA.id), randomUUID(), later, 'answered')).rejects.toThrow(/not an agent/);
   });
 });
