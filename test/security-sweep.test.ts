@@ -60,6 +60,20 @@ fixtures.kind = 'people';
 fixtures.orgImportId = Number((await sql<{ id: number }>`insert into org_imports (tenant_id, kind, file_name, unit_path, imported_by, status)
   values (${world.tenantA}, 'people', 'canary.csv', ${String(world.units.rootA)}::ltree || ${String(world.units.s1)}, ${world.users.adminA.email}, 'done') returning id`.execute(database.db)).rows[0].id);
 fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the district's own parent (a no-op move)
+// Outreach (src/modules/outreach, draft): a call centre run by S1's district, the owner as its agent, a
+// campaign with one contact living in S1's booth, ready in the queue.
+{
+  const t = world.tenantA;
+  const d1 = await database.db.selectFrom('units').select(['id', 'path']).where('id', '=', world.units.d1).executeTakeFirstOrThrow();
+  const booth = await database.db.selectFrom('units').select(['id', 'path']).where('id', '=', world.units.booth1).executeTakeFirstOrThrow();
+  fixtures.centreId = Number((await sql<{ id: number }>`insert into call_centres (tenant_id, name, unit_id, unit_path) values (${t}, 'Canary centre', ${d1.id}, ${d1.path}::ltree) returning id`.execute(database.db)).rows[0].id);
+  await sql`insert into centre_agents (tenant_id, centre_id, user_id, unit_path, languages) values (${t}, ${fixtures.centreId as number}, ${world.users.adminA.id}, ${d1.path}::ltree, '{hi}')`.execute(database.db);
+  fixtures.campaignId = Number((await sql<{ id: number }>`insert into campaigns (tenant_id, centre_id, unit_path, name, starts_at, ends_at, status, calling_from, calling_to)
+    values (${t}, ${fixtures.centreId as number}, ${d1.path}::ltree, 'Canary campaign', now(), now() + interval '30 days', 'active', '00:00', '23:59') returning id`.execute(database.db)).rows[0].id);
+  fixtures.contactId = Number((await sql<{ id: number }>`insert into contacts (tenant_id, phone, name, unit_id, unit_path) values (${t}, '+919800000099', 'Canary Contact', ${booth.id}, ${booth.path}::ltree) returning id`.execute(database.db)).rows[0].id);
+  await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, state)
+    values (${t}, ${fixtures.campaignId as number}, ${fixtures.contactId as number}, ${fixtures.centreId as number}, ${d1.path}::ltree, 'hi', 'ready')`.execute(database.db);
+}
 // Tours (src/modules/programmes/tours.*): a tour organised by S1's district, with a visit to its booth
 // inside the tour's dates (tours.routes.ts sends its sweep bodies for 2026-03-02).
 {

@@ -358,6 +358,15 @@ end $$;
 revoke all on function outreach_record(uuid, bigint, bigint, text, timestamptz, jsonb, text, boolean) from public;
 grant execute on function outreach_record(uuid, bigint, bigint, text, timestamptz, jsonb, text, boolean) to warroom_app;
 
+-- ---------- audit ----------
+insert into audit_event_types (code, description) values
+  ('centre.create', 'A call centre was created'),
+  ('agent.set', 'An agent''s languages, shift or status at a call centre were set'),
+  ('campaign.create', 'A calling campaign was created and its contacts enrolled'),
+  ('campaign.status', 'A calling campaign was started, paused or ended'),
+  ('contact.claim', 'A contact was handed to an agent'),
+  ('call.outcome', 'The outcome of a call was recorded');
+
 -- TODO (next session): the goal (answers that remove a contact), audit event types (contact.import, contact.unmask, contact.export, contact.erase, campaign.*, call.outcome),
 -- permissions (outreach.export), the 'calls_made' task metric (widen tasks_metric_check; a sum kept per
 -- outcome like trainees_completed).

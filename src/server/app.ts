@@ -29,6 +29,7 @@ import { reviewRoutes } from '../modules/review/review.routes.ts';
 import { toursRoutes } from '../modules/programmes/tours.routes.ts';
 import { eventsRoutes } from '../modules/programmes/events.routes.ts';
 import { eventsRsvpRoutes } from '../modules/programmes/events-rsvp.routes.ts';
+import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -76,6 +77,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   toursRoutes(app, deps);
   eventsRoutes(app, deps);
   eventsRsvpRoutes(app, deps);
+  outreachRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

@@ -1,0 +1,124 @@
+// Call centres, agents, campaigns and the queue's two hot calls (DRAFT on branch issue6-outreach):
+// claim the next contact (outreach_claim, the one suppression chokepoint) and record an outcome once
+// per idempotency key (outreach_record). Raw SQL: the outreach tables are not in the Kysely schema yet.
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Actor, Tx } from '../../db/scope.ts';
+import { Invalid, NotFound } from '../../shared/errors.ts';
+import { can, requirePermission, requireUnits } from '../access/access.ts';
+import { recordAudit } from '../access/audit.ts';
+import { maskPhone } from '../organisation/phones.ts';
+import type { AgentInput, CampaignInput, Claimed, OutcomeInput, Recorded } from './outreach.schemas.ts';
+
+/** A lease long enough for a call and its survey; a vanished agent's contact returns after it. */
+export const LEASE_SECONDS = 600;
+
+export async function createCentre(tx: Tx, actor: Actor, input: { name: string; place?: string | null; unitId: number; languages: string[] }) {
+  const [unit] = await requireUnits(tx, actor, 'outreach.manage', [input.unitId]);
+  const { rows } = await sql<{ id: number }>`insert into call_centres (tenant_id, name, place, languages, unit_id, unit_path)
+    values (${actor.tenantId}, ${input.name}, ${input.place ?? null}, ${input.languages}, ${unit.id}, ${unit.path}::ltree) returning id`.execute(tx);
+  await recordAudit(tx, actor, { type: 'centre.create', entity: 'call_centres', rowIds: [rows[0].id], unitPath: unit.path, detail: { name: input.name } });
+  return { id: rows[0].id };
+}
+
+async function requireCentre(tx: Tx, actor: Actor, centreId: number, permission: string) {
+  const { rows } = await sql<{ id: number; unit_path: string }>`select id, unit_path::text from call_centres where id = ${centreId}`.execute(tx);
+  if (!rows[0] || !can(actor, permission, rows[0].unit_path)) throw new NotFound('call centre');
+  return rows[0];
+}
+
+export async function setAgent(tx: Tx, actor: Actor, centreId: number, input: z.infer<typeof AgentInput>) {
+  const centre = await requireCentre(tx, actor, centreId, 'outreach.manage');
+  await sql`insert into centre_agents (tenant_id, centre_id, user_id, unit_path, languages, shift_from, shift_to, active)
+    values (${actor.tenantId}, ${centre.id}, ${input.userId}::uuid, ${centre.unit_path}::ltree, ${input.languages}, ${input.shiftFrom ?? null}::time, ${input.shiftTo ?? null}::time, ${input.active})
+    on conflict (tenant_id, centre_id, user_id) do update set languages = excluded.languages, shift_from = excluded.shift_from,
+      shift_to = excluded.shift_to, active = excluded.active`.execute(tx);
+  await recordAudit(tx, actor, { type: 'agent.set', entity: 'centre_agents', rowIds: [input.userId], unitPath: centre.unit_path, detail: { centreId, ...input } });
+  return { centreId, userId: input.userId };
+}
+
+/** A campaign with its contacts enrolled from the filter (those the manager can see), paused until started. */
+export async function createCampaign(tx: Tx, actor: Actor, input: z.infer<typeof CampaignInput>) {
+  const centre = await requireCentre(tx, actor, input.centreId, 'outreach.manage');
+  const f = input.target;
+  const { rows } = await sql<{ id: number }>`insert into campaigns (tenant_id, centre_id, unit_path, name, target, script, languages, max_attempts,
+      cooldown_minutes, priority, calling_from, calling_to, starts_at, ends_at)
+    values (${actor.tenantId}, ${centre.id}, ${centre.unit_path}::ltree, ${input.name}, ${JSON.stringify(f)}::jsonb, ${JSON.stringify(input.script)}::jsonb,
+      ${f.languages ?? []}, ${input.maxAttempts}, ${input.cooldownMinutes}, ${input.priority}, ${input.callingFrom}::time, ${input.callingTo}::time,
+      ${input.startsAt}::timestamptz, ${input.endsAt}::timestamptz) returning id`.execute(tx);
+  const id = rows[0].id;
+  const enrolled = await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, priority, state)
+    select c.tenant_id, ${id}, c.id, ${centre.id}, ${centre.unit_path}::ltree, c.language, ${input.priority}, 'paused' from contacts c
+    where c.tenant_id = ${actor.tenantId} and c.phone is not null
+      and (${f.tags ?? null}::text[] is null or c.tags && ${f.tags ?? null}::text[])
+      and (${f.kind ?? null}::text is null or c.kind = ${f.kind ?? null})
+      and (${f.languages ?? null}::text[] is null or c.language = any(${f.languages ?? null}::text[]))
+      and (${f.stateCode ?? null}::text is null or c.state_code = ${f.stateCode ?? null})
+      and (${f.acNos ?? null}::int[] is null or c.ac_no = any(${f.acNos ?? null}::int[]))`.execute(tx);
+  const contacts = Number(enrolled.numAffectedRows ?? 0n);
+  await recordAudit(tx, actor, { type: 'campaign.create', entity: 'campaigns', rowIds: [id], unitPath: centre.unit_path, detail: { name: input.name, contacts } });
+  return { id, contacts };
+}
+
+/** Start, pause or end: the queue rows follow (paused rows leave the claim index; started ones join it). */
+export async function setCampaignStatus(tx: Tx, actor: Actor, campaignId: number, status: 'active' | 'paused' | 'ended') {
+  const { rows } = await sql<{ unit_path: string }>`select unit_path::text from campaigns where id = ${campaignId}`.execute(tx);
+  if (!rows[0] || !can(actor, 'outreach.manage', rows[0].unit_path)) throw new NotFound('campaign');
+  await sql`update campaigns set status = ${status} where id = ${campaignId}`.execute(tx);
+  if (status === 'active') {
+    await sql`update campaign_contacts set state = case when next_at <= now() then 'ready' else 'waiting' end, updated_at = now()
+      where tenant_id = ${actor.tenantId} and campaign_id = ${campaignId} and state = 'paused'`.execute(tx);
+  } else {
+    await sql`update campaign_contacts set state = ${status === 'ended' ? 'done' : 'paused'}, updated_at = now()
+      where tenant_id = ${actor.tenantId} and campaign_id = ${campaignId} and state in ('ready', 'waiting', 'paused')`.execute(tx);
+  }
+  await recordAudit(tx, actor, { type: 'campaign.status', entity: 'campaigns', rowIds: [campaignId], unitPath: rows[0].unit_path, detail: { status } });
+  return { id: campaignId, status };
+}
+
+interface ClaimRow { campaign_id: number | null; contact_id: number | null; lease_until: Date | null; attempts: number | null; is_callback: boolean | null;
+  reason: string | null; name: string | null; phone: string | null; language: string | null; state_code: string | null; ac_no: number | null }
+
+/**
+ * The next contact for the agent (their centre and languages). The number is masked unless the agent
+ * may unmask; handing a contact out is a read of personal data, audited with the claim.
+ */
+export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise<z.infer<typeof Claimed>> {
+  requirePermission(actor, 'outreach.call');
+  let r: ClaimRow | undefined;
+  try {
+    r = (await sql<ClaimRow>`select * from outreach_claim(${centreId}::bigint, ${LEASE_SECONDS}::int)`.execute(tx)).rows[0];
+  } catch (e) {
+    if ((e as { code?: string }).code === '42501') throw new NotFound('call centre'); // not an agent there
+    throw e;
+  }
+  if (!r || r.contact_id === null) return { contact: null, reason: r?.reason ?? 'empty' };
+  const unmasked = can(actor, 'personal.unmask');
+  await recordAudit(tx, actor, { type: 'contact.claim', entity: 'contacts', rowIds: [r.contact_id], unitPath: null,
+    detail: { campaignId: r.campaign_id, unmasked } });
+  return {
+    contact: { campaignId: r.campaign_id!, contactId: r.contact_id, name: r.name, phone: unmasked ? r.phone! : maskPhone(r.phone!), phoneMasked: !unmasked,
+      language: r.language!, stateCode: r.state_code, acNo: r.ac_no, leaseUntil: new Date(r.lease_until!).toISOString(), attempts: r.attempts!, isCallback: r.is_callback! },
+    reason: null,
+  };
+}
+
+/** The outcome, once per idempotency key; a resend answers the first call. */
+export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof OutcomeInput>): Promise<z.infer<typeof Recorded>> {
+  requirePermission(actor, 'outreach.call');
+  let row: { call_id: number; duplicate: boolean; state: string | null } | undefined;
+  try {
+    row = (await sql<{ call_id: number; duplicate: boolean; state: string | null }>`select * from outreach_record(${input.idempotencyKey}::uuid,
+      ${input.campaignId}::bigint, ${input.contactId}::bigint, ${input.outcome}, ${input.callbackAt ?? null}::timestamptz,
+      ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}, false)`.execute(tx)).rows[0];
+  } catch (e) {
+    if ((e as { code?: string }).code === 'P0002') throw new Invalid('This contact is not in this campaign', [{ field: 'contactId', message: 'not in this campaign' }]);
+    if ((e as { code?: string }).code === '42501') throw new NotFound('campaign');
+    throw e;
+  }
+  if (!row.duplicate) {
+    await recordAudit(tx, actor, { type: 'call.outcome', entity: 'calls', rowIds: [row.call_id], unitPath: null,
+      detail: { campaignId: input.campaignId, contactId: input.contactId, outcome: input.outcome } });
+  }
+  return { callId: row.call_id, duplicate: row.duplicate, state: row.state };
+}

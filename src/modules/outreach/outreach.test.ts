@@ -1,0 +1,54 @@
+// The call-centre cycle through the API (DRAFT on branch issue6-outreach): a manager creates a centre,
+// makes a caller its agent, creates a campaign over tagged contacts and starts it; the caller claims a
+// contact (number masked), records an outcome, sends it again (the same call), and the queue moves on.
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { signInAs, startWorld, type Client } from '../../../test/builders.ts';
+import { withActor, type Actor } from '../../db/scope.ts';
+import { writeContacts, type ContactRow } from './contacts-import.ts';
+
+const { app, database, world, close } = await startWorld();
+afterAll(close);
+const admin = await signInAs(app, world.users.adminA.email);
+const caller = await signInAs(app, world.users.callerA.email);
+const call = (c: Client, method: 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, payload, headers: c.headers(true) });
+const system: Actor = { userId: world.users.adminA.id, tenantId: world.tenantA, label: 'test', via: 'session', origin: {},
+  grants: [{ id: 0, role: 'admin', unitId: world.units.rootA, unitPath: String(world.units.rootA), permissions: ['outreach.manage'] }] };
+const row = (phone: string, tags: string[]): ContactRow => ({ line: 0, phone, name: `Voter ${phone.slice(-2)}`, language: 'hi', stateCode: null, acNo: null,
+  partNo: null, tags, kind: 'beneficiary', consentSource: 'scheme register' });
+await withActor(database.db, system, (tx) => writeContacts(tx, system, [row('+919811100001', ['ujjwala']), row('+919811100002', ['ujjwala']), row('+919811100003', ['other'])]));
+
+describe('outreach over HTTP (draft)', () => {
+  it('runs a campaign: centre, agent, campaign, claim with the number masked, an outcome once', async () => {
+    const centre = await call(admin, 'POST', '/api/outreach/centres', { name: 'Lucknow', unitId: world.units.rootA, languages: ['hi'] });
+    expect(centre.statusCode, centre.body).toBe(201);
+    const centreId = centre.json().id;
+    expect((await call(admin, 'PUT', `/api/outreach/centres/${centreId}/agents`, { userId: world.users.callerA.id, languages: ['hi'] })).statusCode).toBe(200);
+    const campaign = await call(admin, 'POST', '/api/outreach/campaigns', { centreId, name: 'Ujjwala', target: { tags: ['ujjwala'] },
+      callingFrom: '00:00', callingTo: '23:59', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    expect(campaign.json().contacts).toBe(2);
+    const campaignId = campaign.json().id;
+    // Not started yet: nothing to hand out.
+    expect((await call(caller, 'POST', `/api/outreach/centres/${centreId}/claim`)).json()).toEqual({ contact: null, reason: 'empty' });
+    expect((await call(admin, 'PUT', `/api/outreach/campaigns/${campaignId}/status`, { status: 'active' })).statusCode).toBe(200);
+
+    const claimed = (await call(caller, 'POST', `/api/outreach/centres/${centreId}/claim`)).json();
+    expect(claimed.contact).toMatchObject({ campaignId, phoneMasked: true, language: 'hi', attempts: 0 });
+    expect(claimed.contact.phone).toMatch(/^\+91 98•••••00[12]$/);
+    const key = randomUUID();
+    const body = { idempotencyKey: key, campaignId, contactId: claimed.contact.contactId, outcome: 'answered', answers: { scheme: 'yes' } };
+    const first = await call(caller, 'POST', '/api/outreach/calls', body);
+    expect(first.json()).toMatchObject({ duplicate: false, state: 'done' });
+    expect((await call(caller, 'POST', '/api/outreach/calls', body)).json()).toEqual({ ...first.json(), duplicate: true });
+    const audits = (await sql<{ type: string }>`select type from audit_events where type in ('contact.claim', 'call.outcome') order by id`.execute(database.db)).rows;
+    expect(audits.map((a) => a.type)).toEqual(['contact.claim', 'call.outcome']);
+
+    // Problems name the field; someone who is not an agent here gets nothing.
+    const bad = await call(caller, 'POST', '/api/outreach/calls', { ...body, idempotencyKey: randomUUID(), outcome: 'call_back' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['callbackAt']);
+    expect((await call(admin, 'POST', `/api/outreach/centres/${centreId}/claim`)).statusCode).toBe(404);
+  });
+});
