@@ -60,7 +60,7 @@ fixtures.kind = 'people';
 fixtures.orgImportId = Number((await sql<{ id: number }>`insert into org_imports (tenant_id, kind, file_name, unit_path, imported_by, status)
   values (${world.tenantA}, 'people', 'canary.csv', ${String(world.units.rootA)}::ltree || ${String(world.units.s1)}, ${world.users.adminA.email}, 'done') returning id`.execute(database.db)).rows[0].id);
 fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the district's own parent (a no-op move)
-// Outreach (src/modules/outreach, draft): a call centre run by S1's district, the owner as its agent, a
+// Outreach (src/modules/outreach): a call centre run by S1's district, the owner as its agent, a
 // campaign with one contact living in S1's booth, ready in the queue.
 {
   const t = world.tenantA;

@@ -1,4 +1,4 @@
--- Voter-outreach call centres (issue 6; DRAFT on branch issue6-outreach, not landed): centres and their
+-- Voter-outreach call centres (docs/outreach.md): centres and their
 -- agents, contacts (one per E.164 phone per tenant), suppression (opt-outs, the national do-not-call list,
 -- withdrawn consent, calling hours), campaigns, the queue (one row per campaign and contact), calls with
 -- their outcome and answers, written once per idempotency key.
@@ -366,7 +366,3 @@ insert into audit_event_types (code, description) values
   ('campaign.status', 'A calling campaign was started, paused or ended'),
   ('contact.claim', 'A contact was handed to an agent'),
   ('call.outcome', 'The outcome of a call was recorded');
-
--- TODO (next session): the goal (answers that remove a contact), audit event types (contact.import, contact.unmask, contact.export, contact.erase, campaign.*, call.outcome),
--- permissions (outreach.export), the 'calls_made' task metric (widen tasks_metric_check; a sum kept per
--- outcome like trainees_completed).

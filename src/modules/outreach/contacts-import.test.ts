@@ -1,6 +1,6 @@
 // Contacts from a file: numbers normalised, bad ones refused with file:line and the reason, one contact
 // per phone (a number twice in the file is one contact, tags merged; a known number is updated), placed
-// at the booth or AC the row names. All or nothing. DRAFT on branch issue6-outreach.
+// at the booth or AC the row names. All or nothing. (Issue 6, first part.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,9 +2,9 @@
 // (a landline or a malformed number is refused with the reason), one contact per phone per tenant (a
 // number twice in the file is one contact, tags merged; a number already known is updated), each placed
 // at its booth (state, AC and part number) or its AC, else at the root. All or nothing: every problem is
-// `FILE:LINE: column: message` and nothing is written. DRAFT on branch issue6-outreach.
-// TODO before main: readSheet and normalisePhone live in the organisation module; move them to
-// src/shared (modules call each other only through services and schemas).
+// `FILE:LINE: column: message` and nothing is written. (Issue 6, first part: no API route or CLI command yet.)
+// readSheet and normalisePhone still live in the organisation module: they should move to src/shared
+// (modules call each other only through services and schemas).
 import { sql } from 'kysely';
 import type { Actor, Tx } from '../../db/scope.ts';
 import { ImportRejected } from '../elections/problems.ts';

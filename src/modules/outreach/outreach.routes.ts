@@ -1,4 +1,4 @@
-// Call centres and the queue over HTTP (DRAFT on branch issue6-outreach). The sweep fills :centreId
+// Call centres and the queue over HTTP (issue 6, first part). The sweep fills :centreId
 // and :campaignId from its fixtures.
 import { z } from 'zod';
 import { asActor, typed, type App, type Deps } from '../../server/deps.ts';

@@ -1,4 +1,4 @@
-// Call centres, campaigns and the queue at the edge (DRAFT on branch issue6-outreach).
+// Call centres, campaigns and the queue at the edge (issue 6, first part).
 import { z } from 'zod';
 import { Id } from '../access/access.schemas.ts';
 

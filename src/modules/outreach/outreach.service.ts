@@ -1,4 +1,4 @@
-// Call centres, agents, campaigns and the queue's two hot calls (DRAFT on branch issue6-outreach):
+// Call centres, agents, campaigns and the queue's two hot calls (issue 6, first part):
 // claim the next contact (outreach_claim, the one suppression chokepoint) and record an outcome once
 // per idempotency key (outreach_record). Raw SQL: the outreach tables are not in the Kysely schema yet.
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-// The call-centre cycle through the API (DRAFT on branch issue6-outreach): a manager creates a centre,
+// The call-centre cycle through the API (issue 6, first part): a manager creates a centre,
 // makes a caller its agent, creates a campaign over tagged contacts and starts it; the caller claims a
 // contact (number masked), records an outcome, sends it again (the same call), and the queue moves on.
 import { randomUUID } from 'node:crypto';

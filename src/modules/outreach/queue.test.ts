@@ -1,4 +1,4 @@
-// The queue's claim and sweep (migration 0020, draft): an agent gets the first ready contact in their
+// The queue's claim and sweep (migration 0020): an agent gets the first ready contact in their
 // languages, due call-backs first, then priority, then the longest waiting; suppressed contacts (opt-out,
 // national list, withdrawn consent, erased) never come out and leave the queue; outside calling hours
 // nothing does; two agents never hold one contact; a lease that ran out goes back to the queue.
