@@ -6,6 +6,7 @@ import { defaultAuthPolicy } from '../modules/access/auth.service.ts';
 import { DEMO_PASSWORD, DEMO_USERS, DemoBusy, needsDemo, runDemoSeed } from '../modules/demo/ensure.ts';
 import { buildApp } from './app.ts';
 import { startEscalationSweep } from '../modules/programmes/escalation-sweep.ts';
+import { startQueueSweep } from '../modules/outreach/queue-sweep.ts';
 import { VERSION } from '../shared/version.ts';
 
 import type { Server } from 'node:http';
@@ -36,6 +37,7 @@ export async function serve(config: Config, log: (line: string) => void = (l) =>
     : printLoginIfDemo(database, log, url);
 
   const stopSweep = startEscalationSweep(database.db, log);
+  const stopQueueSweep = startQueueSweep(database.db, log);
 
   return {
     url,
@@ -44,6 +46,7 @@ export async function serve(config: Config, log: (line: string) => void = (l) =>
     close: async () => {
       closing = true;
       stopSweep();
+      stopQueueSweep();
       await app.close();          // finishes in-flight requests first
       await seeding.catch(() => {});
       await database.close();

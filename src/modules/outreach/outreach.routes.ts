@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
 import { Id } from '../access/access.schemas.ts';
 import * as S from './outreach.schemas.ts';
-import { claimNext, createCampaign, createCentre, recordOutcome, setAgent, setCampaignStatus } from './outreach.service.ts';
+import { claimNext, createCampaign, createCentre, queueCounts, recordOutcome, setAgent, setCampaignStatus } from './outreach.service.ts';
 
 const CentreParams = z.object({ centreId: Id });
 const CampaignParams = z.object({ campaignId: Id });
@@ -28,6 +28,9 @@ export function outreachRoutes(app: App, deps: Deps) {
     config: { sweep: { example: () => ({ body: { status: 'paused' } }) } },
     schema: { tags, params: CampaignParams, body: S.CampaignStatus, response: { 200: z.object({ id: z.number(), status: z.string() }) } },
   }, (req) => asActor(deps, req, (tx, a) => setCampaignStatus(tx, a, req.params.campaignId, req.body.status)));
+  r.get('/api/outreach/campaigns/:campaignId/queue', {
+    schema: { tags, params: CampaignParams, response: { 200: S.QueueCounts } },
+  }, (req) => asActor(deps, req, (tx, a) => queueCounts(tx, a, req.params.campaignId)));
   r.post('/api/outreach/centres/:centreId/claim', {
     schema: { tags, params: CentreParams, response: { 200: S.Claimed } },
   }, (req) => asActor(deps, req, (tx, a) => claimNext(tx, a, req.params.centreId)));

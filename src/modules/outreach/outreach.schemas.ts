@@ -45,3 +45,9 @@ export const Claimed = z.object({
   reason: z.string().nullable(),
 });
 export const Recorded = z.object({ callId: z.number(), duplicate: z.boolean(), state: z.string().nullable() });
+
+/** Where a campaign's contacts stand; done and suppressed by their last outcome or reason. */
+export const QueueCounts = z.object({
+  total: z.number(), ready: z.number(), held: z.number(), paused: z.number(), coolingDown: z.number(), callBackLater: z.number(),
+  done: z.record(z.string(), z.number()), suppressed: z.record(z.string(), z.number()),
+});

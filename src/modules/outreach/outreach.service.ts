@@ -122,3 +122,23 @@ export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof 
   }
   return { callId: row.call_id, duplicate: row.duplicate, state: row.state };
 }
+
+/**
+ * Where a campaign's contacts stand, and why those not callable now are blocked: cooling down after an
+ * attempt, a call-back later, held by an agent, paused, done, or suppressed (by reason).
+ */
+export async function queueCounts(tx: Tx, actor: Actor, campaignId: number) {
+  const { rows: c } = await sql<{ unit_path: string }>`select unit_path::text from campaigns where id = ${campaignId}`.execute(tx);
+  if (!c[0] || !can(actor, 'outreach.manage', c[0].unit_path)) throw new NotFound('campaign');
+  const { rows } = await sql<{ state: string; why: string | null; n: number }>`select state,
+      case when state = 'waiting' then (case when is_callback then 'call_back' else 'cooling_down' end)
+        when state in ('suppressed', 'done') then last_outcome end as why, count(*)::int as n
+    from campaign_contacts where tenant_id = ${actor.tenantId} and campaign_id = ${campaignId} group by 1, 2`.execute(tx);
+  const sum = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((a, r) => a + r.n, 0);
+  const by = (state: string) => Object.fromEntries(rows.filter((r) => r.state === state).map((r) => [r.why ?? 'other', r.n]));
+  return {
+    total: sum(() => true), ready: sum((r) => r.state === 'ready'), held: sum((r) => r.state === 'held'), paused: sum((r) => r.state === 'paused'),
+    coolingDown: sum((r) => r.state === 'waiting' && r.why === 'cooling_down'), callBackLater: sum((r) => r.state === 'waiting' && r.why === 'call_back'),
+    done: by('done'), suppressed: by('suppressed'),
+  };
+}

@@ -45,6 +45,10 @@ describe('outreach over HTTP (draft)', () => {
     const audits = (await sql<{ type: string }>`select type from audit_events where type in ('contact.claim', 'call.outcome') order by id`.execute(database.db)).rows;
     expect(audits.map((a) => a.type)).toEqual(['contact.claim', 'call.outcome']);
 
+    const counts = (await app.inject({ method: 'GET', url: `/api/outreach/campaigns/${campaignId}/queue`, headers: admin.headers() })).json();
+    expect(counts).toEqual({ total: 2, ready: 1, held: 0, paused: 0, coolingDown: 0, callBackLater: 0, done: { answered: 1 }, suppressed: {} });
+    expect((await app.inject({ method: 'GET', url: `/api/outreach/campaigns/${campaignId}/queue`, headers: caller.headers() })).statusCode).toBe(404);
+
     // Problems name the field; someone who is not an agent here gets nothing.
     const bad = await call(caller, 'POST', '/api/outreach/calls', { ...body, idempotencyKey: randomUUID(), outcome: 'call_back' });
     expect(bad.statusCode).toBe(400);
