@@ -8,7 +8,7 @@ type DateCol = ColumnType<string, string, string>;
 type DateDefault = ColumnType<string, string | undefined, string>;
 
 export type TaskKind = 'task' | 'drive';
-export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified' | 'trainees_completed';
+export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified' | 'trainees_completed' | 'calls_made';
 export type SplitRule = 'equal' | 'booths' | 'electors' | 'manual';
 
 export interface TasksTable {

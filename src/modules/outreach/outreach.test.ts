@@ -55,4 +55,21 @@ describe('outreach over HTTP (draft)', () => {
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['callbackAt']);
     expect((await call(admin, 'POST', `/api/outreach/centres/${centreId}/claim`)).statusCode).toBe(404);
   });
+  it('counts calls made on a calls task, by where the contacts live, from its creation and with every call', async () => {
+    await sql`update contacts set unit_id = ${world.units.booth1}, unit_path = (select path from units where id = ${world.units.booth1}) where phone = '+919811100003'`.execute(database.db);
+    const centreId = (await call(admin, 'POST', '/api/outreach/centres', { name: 'Second', unitId: world.units.rootA })).json().id;
+    await call(admin, 'PUT', `/api/outreach/centres/${centreId}/agents`, { userId: world.users.callerA.id, languages: ['hi'] });
+    const campaignId = (await call(admin, 'POST', '/api/outreach/campaigns', { centreId, name: 'Others', target: { tags: ['other'] },
+      callingFrom: '00:00', callingTo: '23:59', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() })).json().id;
+    await call(admin, 'PUT', `/api/outreach/campaigns/${campaignId}/status`, { status: 'active' });
+    const task = await call(admin, 'POST', '/api/tasks', { ownerUnitId: world.units.rootA, title: 'Calls', metric: 'calls_made', target: 10, assigneeLevel: 'booth', dueOn: '2099-12-31' });
+    expect(task.statusCode, task.body).toBe(201);
+    expect(task.json().progress).toMatchObject({ target: 10, actual: 1 }); // the answered call above
+    const claimed = (await call(caller, 'POST', `/api/outreach/centres/${centreId}/claim`)).json().contact;
+    await call(caller, 'POST', '/api/outreach/calls', { idempotencyKey: randomUUID(), campaignId, contactId: claimed.contactId, outcome: 'busy' });
+    const after = (await app.inject({ method: 'GET', url: `/api/tasks/${task.json().id}?unitId=${world.units.booth1}`, headers: admin.headers() })).json();
+    expect(after.progress).toMatchObject({ actual: 1 }); // the booth's own contact, called once
+    const root = (await app.inject({ method: 'GET', url: `/api/tasks/${task.json().id}`, headers: admin.headers() })).json();
+    expect(root.progress.actual).toBe(2);
+  });
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Id } from '../access/access.schemas.ts';
 
 export const TaskKind = z.enum(['task', 'drive']);
-export const TaskMetric = z.enum(['completion', 'reported', 'booths_formed', 'workers_verified', 'trainees_completed']);
+export const TaskMetric = z.enum(['completion', 'reported', 'booths_formed', 'workers_verified', 'trainees_completed', 'calls_made']);
 /** A training course code (events.course_code). */
 export const CourseCode = z.string().regex(/^[a-z0-9_]{2,40}$/, 'a course code such as booth_president_basics');
 export type TaskMetric = z.infer<typeof TaskMetric>;
@@ -43,7 +43,7 @@ export const TaskInput = z.object({
   const ways = [t.assigneeLevel ? 1 : 0, t.units?.length ? 1 : 0, t.personIds?.length ? 1 : 0].reduce((a, b) => a + b, 0);
   if (ways !== 1) add('assigneeLevel', 'give one of assigneeLevel, units or personIds');
   if (t.personIds?.length && t.metric !== 'completion') add('metric', 'a task for named people is a to-do (metric completion)');
-  if ((t.metric === 'reported' || t.metric === 'workers_verified' || t.metric === 'trainees_completed') && t.target == null) add('target', `a ${t.metric} task needs a target`);
+  if ((t.metric === 'reported' || t.metric === 'workers_verified' || t.metric === 'trainees_completed' || t.metric === 'calls_made') && t.target == null) add('target', `a ${t.metric} task needs a target`);
   if (t.metric === 'reported' && !t.unitLabel) add('unitLabel', 'say what is counted, such as wall paintings');
   if (t.metric === 'completion' && t.target != null) add('target', 'a completion target is the number of assignees; leave it out');
   if (t.splitRule === 'manual' && !t.shares?.length) add('shares', 'a manual split needs the shares of the owner\'s units');

@@ -120,6 +120,7 @@ export async function createTask(tx: Tx, actor: Actor, input: TaskInput): Promis
   }
   // People trained before the task count from the start; later completions move the sums (events-training.ts).
   if (input.metric === 'trainees_completed') await sql`select prog_count_trained(${row.id}::bigint)`.execute(tx);
+  if (input.metric === 'calls_made') await sql`select prog_count_calls(${row.id}::bigint)`.execute(tx);
   const stats = await tx.selectFrom('task_targets').select([(eb) => eb.fn.countAll<number>().as('rows'), (eb) => eb.fn.sum<number>(sql`is_assignee::int`).as('assignees')])
     .where('task_id', '=', row.id).executeTakeFirstOrThrow();
   // Tell the units one level down and the assignees (a national task: every state and every booth).

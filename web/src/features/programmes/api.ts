@@ -3,9 +3,9 @@
 import { query, request, type Id } from '../../api.ts';
 
 export type TaskKind = 'task' | 'drive';
-export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified' | 'trainees_completed';
+export type TaskMetric = 'completion' | 'reported' | 'booths_formed' | 'workers_verified' | 'trainees_completed' | 'calls_made';
 export type SplitRule = 'equal' | 'booths' | 'electors' | 'manual';
-export const METRICS: TaskMetric[] = ['completion', 'reported', 'booths_formed', 'workers_verified', 'trainees_completed'];
+export const METRICS: TaskMetric[] = ['completion', 'reported', 'booths_formed', 'workers_verified', 'trainees_completed', 'calls_made'];
 export const SPLIT_RULES: SplitRule[] = ['booths', 'equal', 'electors'];
 
 export interface Progress {
