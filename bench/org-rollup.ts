@@ -19,6 +19,7 @@ import { seedDemoOrganisation } from '../src/modules/demo/org.ts';
 import { seedDemo } from '../src/modules/demo/seed.ts';
 import { getStrength, strengthByGroupBy } from '../src/modules/organisation/strength.service.ts';
 import { BenchUnavailable, type Bench } from './run.ts';
+import { median, round, stats } from './lib/stats.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -311,19 +312,4 @@ function comparable(s: object | null): unknown {
   if (!s) return null;
   const { unitId: _u, grade: _g, ...rest } = s as Record<string, unknown>;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'number' || typeof v === 'object').map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
-}
-
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return { p50Ms: round(q(0.5)), p95Ms: round(q(0.95)), maxMs: round(s[s.length - 1] ?? 0) };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

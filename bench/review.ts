@@ -15,6 +15,7 @@ import { deckScorecards, getScorecard } from '../src/modules/review/scorecard.se
 import type { Scorecard } from '../src/modules/review/review.schemas.ts';
 import { ensureNationalOrganisation } from './org-rollup.ts';
 import { BenchUnavailable, type Bench } from './run.ts';
+import { median, round, stats } from './lib/stats.ts';
 
 const TENANT = 'demo-national';
 
@@ -186,19 +187,4 @@ async function timeDeck(db: Executor, actor: Actor, unitId: number, runs: number
   const scorecardsMs = median(scorecards);
   const pdfMs = median(pdfs);
   return { scorecardsMs: round(scorecardsMs), pdfMs: round(pdfMs), totalMs: round(scorecardsMs + pdfMs), runs, pages, bytes };
-}
-
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return { p50Ms: round(q(0.5)), p95Ms: round(q(0.95)), maxMs: round(s[s.length - 1] ?? 0) };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }
