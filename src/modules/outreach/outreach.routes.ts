@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
 import { Id } from '../access/access.schemas.ts';
 import * as S from './outreach.schemas.ts';
-import { claimNext, createCampaign, createCentre, queueCounts, recordOutcome, setAgent, setCampaignStatus } from './outreach.service.ts';
+import { createCampaign, getCampaign, listCampaigns, listCentres, myCentres, patchCampaign } from './campaigns.ts';
+import { claimNext, createCentre, queueCounts, recordOutcome, setAgent, setCampaignStatus } from './outreach.service.ts';
 
 const CentreParams = z.object({ centreId: Id });
 const CampaignParams = z.object({ campaignId: Id });
@@ -16,6 +17,13 @@ export function outreachRoutes(app: App, deps: Deps) {
     config: { sweep: { example: (fx) => ({ body: { name: 'Sweep centre', unitId: fx.unitId } }) } },
     schema: { tags, body: S.CentreInput, response: { 201: z.object({ id: z.number() }) } },
   }, async (req, reply) => reply.code(201).send(await asActor(deps, req, (tx, a) => createCentre(tx, a, req.body))));
+  r.get('/api/outreach/centres', {
+    schema: { tags, response: { 200: z.object({ items: z.array(S.CentreOut) }) } },
+  }, (req) => asActor(deps, req, (tx, a) => listCentres(tx, a)));
+  r.get('/api/outreach/me/centres', {
+    config: { sweep: { self: true } }, // the user's own agent rows: a caller is meant to see them
+    schema: { tags, response: { 200: z.object({ items: z.array(S.MyCentre) }) } },
+  }, (req) => asActor(deps, req, (tx, a) => myCentres(tx, a)));
   r.put('/api/outreach/centres/:centreId/agents', {
     config: { sweep: { example: (fx) => ({ body: { userId: fx.targetUserId, languages: ['hi'] } }) } },
     schema: { tags, params: CentreParams, body: S.AgentInput, response: { 200: z.object({ centreId: z.number(), userId: z.string() }) } },
@@ -24,6 +32,16 @@ export function outreachRoutes(app: App, deps: Deps) {
     config: { sweep: { example: (fx) => ({ body: { centreId: fx.centreId, name: 'Sweep campaign', startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-02-01T00:00:00Z' } }) } },
     schema: { tags, body: S.CampaignInput, response: { 201: z.object({ id: z.number(), contacts: z.number() }) } },
   }, async (req, reply) => reply.code(201).send(await asActor(deps, req, (tx, a) => createCampaign(tx, a, req.body))));
+  r.get('/api/outreach/campaigns', {
+    schema: { tags, response: { 200: z.object({ items: z.array(S.CampaignSummary) }) } },
+  }, (req) => asActor(deps, req, (tx, a) => listCampaigns(tx, a)));
+  r.get('/api/outreach/campaigns/:campaignId', {
+    schema: { tags, params: CampaignParams, response: { 200: S.CampaignOut } },
+  }, (req) => asActor(deps, req, (tx, a) => getCampaign(tx, a, req.params.campaignId)));
+  r.patch('/api/outreach/campaigns/:campaignId', {
+    config: { sweep: { example: () => ({ body: { priority: 5 } }) } },
+    schema: { tags, params: CampaignParams, body: S.CampaignPatch, response: { 200: S.CampaignOut } },
+  }, (req) => asActor(deps, req, (tx, a) => patchCampaign(tx, a, req.params.campaignId, req.body)));
   r.put('/api/outreach/campaigns/:campaignId/status', {
     config: { sweep: { example: () => ({ body: { status: 'paused' } }) } },
     schema: { tags, params: CampaignParams, body: S.CampaignStatus, response: { 200: z.object({ id: z.number(), status: z.string() }) } },

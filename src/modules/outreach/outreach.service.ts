@@ -8,7 +8,8 @@ import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, requirePermission, requireUnits } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
 import { maskPhone } from '../organisation/phones.ts';
-import type { AgentInput, CampaignInput, Claimed, OutcomeInput, Recorded } from './outreach.schemas.ts';
+import { requireCentre, requireValidAnswers } from './campaigns.ts';
+import type { AgentInput, Claimed, OutcomeInput, Recorded } from './outreach.schemas.ts';
 
 /** A lease long enough for a call and its survey; a vanished agent's contact returns after it. */
 export const LEASE_SECONDS = 600;
@@ -21,12 +22,6 @@ export async function createCentre(tx: Tx, actor: Actor, input: { name: string; 
   return { id: rows[0].id };
 }
 
-async function requireCentre(tx: Tx, actor: Actor, centreId: number, permission: string) {
-  const { rows } = await sql<{ id: number; unit_path: string }>`select id, unit_path::text from call_centres where id = ${centreId}`.execute(tx);
-  if (!rows[0] || !can(actor, permission, rows[0].unit_path)) throw new NotFound('call centre');
-  return rows[0];
-}
-
 export async function setAgent(tx: Tx, actor: Actor, centreId: number, input: z.infer<typeof AgentInput>) {
   const centre = await requireCentre(tx, actor, centreId, 'outreach.manage');
   await sql`insert into centre_agents (tenant_id, centre_id, user_id, unit_path, languages, shift_from, shift_to, active)
@@ -35,29 +30,6 @@ export async function setAgent(tx: Tx, actor: Actor, centreId: number, input: z.
       shift_to = excluded.shift_to, active = excluded.active`.execute(tx);
   await recordAudit(tx, actor, { type: 'agent.set', entity: 'centre_agents', rowIds: [input.userId], unitPath: centre.unit_path, detail: { centreId, ...input } });
   return { centreId, userId: input.userId };
-}
-
-/** A campaign with its contacts enrolled from the filter (those the manager can see), paused until started. */
-export async function createCampaign(tx: Tx, actor: Actor, input: z.infer<typeof CampaignInput>) {
-  const centre = await requireCentre(tx, actor, input.centreId, 'outreach.manage');
-  const f = input.target;
-  const { rows } = await sql<{ id: number }>`insert into campaigns (tenant_id, centre_id, unit_path, name, target, script, languages, max_attempts,
-      cooldown_minutes, priority, calling_from, calling_to, starts_at, ends_at)
-    values (${actor.tenantId}, ${centre.id}, ${centre.unit_path}::ltree, ${input.name}, ${JSON.stringify(f)}::jsonb, ${JSON.stringify(input.script)}::jsonb,
-      ${f.languages ?? []}, ${input.maxAttempts}, ${input.cooldownMinutes}, ${input.priority}, ${input.callingFrom}::time, ${input.callingTo}::time,
-      ${input.startsAt}::timestamptz, ${input.endsAt}::timestamptz) returning id`.execute(tx);
-  const id = rows[0].id;
-  const enrolled = await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, priority, state)
-    select c.tenant_id, ${id}, c.id, ${centre.id}, ${centre.unit_path}::ltree, c.language, ${input.priority}, 'paused' from contacts c
-    where c.tenant_id = ${actor.tenantId} and c.phone is not null
-      and (${f.tags ?? null}::text[] is null or c.tags && ${f.tags ?? null}::text[])
-      and (${f.kind ?? null}::text is null or c.kind = ${f.kind ?? null})
-      and (${f.languages ?? null}::text[] is null or c.language = any(${f.languages ?? null}::text[]))
-      and (${f.stateCode ?? null}::text is null or c.state_code = ${f.stateCode ?? null})
-      and (${f.acNos ?? null}::int[] is null or c.ac_no = any(${f.acNos ?? null}::int[]))`.execute(tx);
-  const contacts = Number(enrolled.numAffectedRows ?? 0n);
-  await recordAudit(tx, actor, { type: 'campaign.create', entity: 'campaigns', rowIds: [id], unitPath: centre.unit_path, detail: { name: input.name, contacts } });
-  return { id, contacts };
 }
 
 /** Start, pause or end: the queue rows follow (paused rows leave the claim index; started ones join it). */
@@ -94,11 +66,15 @@ export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise
   }
   if (!r || r.contact_id === null) return { contact: null, reason: r?.reason ?? 'empty' };
   const unmasked = can(actor, 'personal.unmask');
+  // The agent's grant is at the centre's unit, so the campaign is in scope; the script travels with the contact.
+  const { rows: k } = await sql<{ id: number; name: string; script: unknown; max_attempts: number }>`select id, name, script, max_attempts from campaigns
+    where id = ${r.campaign_id}`.execute(tx);
   await recordAudit(tx, actor, { type: 'contact.claim', entity: 'contacts', rowIds: [r.contact_id], unitPath: null,
     detail: { campaignId: r.campaign_id, unmasked } });
   return {
     contact: { campaignId: r.campaign_id!, contactId: r.contact_id, name: r.name, phone: unmasked ? r.phone! : maskPhone(r.phone!), phoneMasked: !unmasked,
       language: r.language!, stateCode: r.state_code, acNo: r.ac_no, leaseUntil: new Date(r.lease_until!).toISOString(), attempts: r.attempts!, isCallback: r.is_callback! },
+    campaign: k[0] ? { id: k[0].id, name: k[0].name, script: k[0].script, maxAttempts: k[0].max_attempts } : null,
     reason: null,
   };
 }
@@ -106,6 +82,8 @@ export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise
 /** The outcome, once per idempotency key; a resend answers the first call. */
 export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof OutcomeInput>): Promise<z.infer<typeof Recorded>> {
   requirePermission(actor, 'outreach.call');
+  const { rows: k } = await sql<{ script: unknown }>`select script from campaigns where id = ${input.campaignId}`.execute(tx);
+  if (k[0]) requireValidAnswers(k[0].script, input.answers, input.outcome === 'answered');
   let row: { call_id: number; duplicate: boolean; state: string | null } | undefined;
   try {
     row = (await sql<{ call_id: number; duplicate: boolean; state: string | null }>`select * from outreach_record(${input.idempotencyKey}::uuid,

@@ -19,13 +19,16 @@ const row = (phone: string, tags: string[]): ContactRow => ({ line: 0, phone, na
   partNo: null, tags, kind: 'beneficiary', consentSource: 'scheme register' });
 await withActor(database.db, system, (tx) => writeContacts(tx, system, [row('+919811100001', ['ujjwala']), row('+919811100002', ['ujjwala']), row('+919811100003', ['other'])]));
 
-describe('outreach over HTTP (draft)', () => {
+const schemeScript = { questions: [{ id: 'scheme', kind: 'single', text: { hi: 'क्या आपको सिलेंडर मिला?' },
+  options: [{ value: 'yes', label: { hi: 'हाँ' } }, { value: 'no', label: { hi: 'नहीं' } }] }] };
+
+describe('outreach over HTTP', () => {
   it('runs a campaign: centre, agent, campaign, claim with the number masked, an outcome once', async () => {
     const centre = await call(admin, 'POST', '/api/outreach/centres', { name: 'Lucknow', unitId: world.units.rootA, languages: ['hi'] });
     expect(centre.statusCode, centre.body).toBe(201);
     const centreId = centre.json().id;
     expect((await call(admin, 'PUT', `/api/outreach/centres/${centreId}/agents`, { userId: world.users.callerA.id, languages: ['hi'] })).statusCode).toBe(200);
-    const campaign = await call(admin, 'POST', '/api/outreach/campaigns', { centreId, name: 'Ujjwala', target: { tags: ['ujjwala'] },
+    const campaign = await call(admin, 'POST', '/api/outreach/campaigns', { centreId, name: 'Ujjwala', target: { tags: ['ujjwala'] }, script: schemeScript,
       callingFrom: '00:00', callingTo: '23:59', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() });
     expect(campaign.statusCode, campaign.body).toBe(201);
     expect(campaign.json().contacts).toBe(2);
