@@ -14,7 +14,7 @@ const OrganisationPage = lazy(() => import('./features/organisation/Organisation
 const UsersPage = lazy(() => import('./features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/admin/AuditPage.tsx'));
 const TokensPage = lazy(() => import('./features/admin/TokensPage.tsx'));
-const ModulePlaceholder = lazy(() => import('./features/modules/ModulePlaceholder.tsx'));
+const OutreachModule = lazy(() => import('./features/outreach/OutreachModule.tsx'));
 const SeatsPage = lazy(() => import('./features/seats/SeatsPage.tsx'));
 const ConstituencyPage = lazy(() => import('./features/seats/ConstituencyPage.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage.tsx'));
@@ -102,7 +102,7 @@ export function App() {
         <Route path="events" element={<Guard page="events"><EventsPage /></Guard>} />
         <Route path="events/:eventId" element={<Guard page="events"><EventPage /></Guard>} />
         <Route path="review" element={<Guard page="review"><ReviewPage /></Guard>} />
-        <Route path="outreach" element={<Guard page="outreach"><ModulePlaceholder module="outreach" /></Guard>} />
+        <Route path="outreach/*" element={<Guard page="outreach"><OutreachModule /></Guard>} />
         <Route path="admin/users" element={<Guard page="users"><UsersPage /></Guard>} />
         <Route path="admin/audit" element={<Guard page="audit"><AuditPage /></Guard>} />
         <Route path="admin/tokens" element={<Guard page="tokens"><TokensPage /></Guard>} />
