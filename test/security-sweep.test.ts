@@ -73,6 +73,8 @@ fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the distric
   fixtures.contactId = Number((await sql<{ id: number }>`insert into contacts (tenant_id, phone, name, unit_id, unit_path) values (${t}, '+919800000099', 'Canary Contact', ${booth.id}, ${booth.path}::ltree) returning id`.execute(database.db)).rows[0].id);
   await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, state)
     values (${t}, ${fixtures.campaignId as number}, ${fixtures.contactId as number}, ${fixtures.centreId as number}, ${d1.path}::ltree, 'hi', 'ready')`.execute(database.db);
+  fixtures.contactImportId = Number((await sql<{ id: number }>`insert into contact_imports (tenant_id, file_name, unit_path, imported_by, status)
+    values (${t}, 'canary-contacts.csv', ${d1.path}::ltree, ${world.users.adminA.email}, 'done') returning id`.execute(database.db)).rows[0].id);
 }
 // Tours (src/modules/programmes/tours.*): a tour organised by S1's district, with a visit to its booth
 // inside the tour's dates (tours.routes.ts sends its sweep bodies for 2026-03-02).

@@ -29,6 +29,8 @@ import { reviewRoutes } from '../modules/review/review.routes.ts';
 import { toursRoutes } from '../modules/programmes/tours.routes.ts';
 import { eventsRoutes } from '../modules/programmes/events.routes.ts';
 import { eventsRsvpRoutes } from '../modules/programmes/events-rsvp.routes.ts';
+import { contactsImportRoutes } from '../modules/outreach/contacts-import.routes.ts';
+import { contactsRoutes } from '../modules/outreach/contacts.routes.ts';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -78,6 +80,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   eventsRoutes(app, deps);
   eventsRsvpRoutes(app, deps);
   outreachRoutes(app, deps);
+  contactsImportRoutes(app, deps);
+  contactsRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

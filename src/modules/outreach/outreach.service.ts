@@ -7,7 +7,7 @@ import type { Actor, Tx } from '../../db/scope.ts';
 import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, requirePermission, requireUnits } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
-import { maskPhone } from '../organisation/phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 import { requireCentre, requireValidAnswers } from './campaigns.ts';
 import type { AgentInput, Claimed, OutcomeInput, Recorded } from './outreach.schemas.ts';
 
