@@ -10,7 +10,7 @@
 // insert, in transactions) run raw by pgbench with as many connections as the server's pool, the
 // server stopped. (4) kill -9 of the server mid-run and a restart: every acknowledged outcome is there
 // and no contact stays held past its lease. Seeds its data when missing and reuses it when present.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -53,7 +53,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
   };
   const o = {
     contacts: opt('contacts', 1_000_000), agents: opt('agents', 1000), pool: opt('pool', 10),
-    rates: list('rates', [100, 200, 300, 400, 500, 600, 800, 1000]), stepSeconds: opt('step-seconds', 15), seconds: opt('seconds', 60),
+    rates: list('rates', [25, 50, 75, 100, 150, 200, 250, 300, 400]), stepSeconds: opt('step-seconds', 15), seconds: opt('seconds', 60),
     warmup: opt('warmup', 3), burstSeconds: opt('burst-seconds', 20), crashSeconds: opt('crash-seconds', 30), pgbenchSeconds: opt('pgbench-seconds', 60),
     resendShare: opt('resend-share', 0.05), callMs: opt('call-ms', 1000), busyShare: opt('busy-share', 0.3),
   };
@@ -69,18 +69,19 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     const sessions = await makeSessions(db, setup, salt);
     const { server_version: postgres } = (await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0];
     const port = await freePort();
+    const dbName = decodeURIComponent(new URL(url).pathname.slice(1));
     const loadAt = (): string => `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 
     // (3) first, with nothing else of ours running: the ceiling by pgbench.
     await resetQueue(db, setup, log);
     log(`pgbench ceiling: ${o.pool} connections, ${o.pgbenchSeconds} s (${loadAt()})`);
-    const ceiling = runPgbench(url, setup, salt, o, work, log);
+    const ceiling = await runPgbench(url, setup, salt, o, work, log);
     log(`  ${ceiling.tps} cycles/s, latency average ${ceiling.latencyAvgMs} ms`);
 
     server = await startServer(url, port, o.pool);
     const run = (phase: string, rate: number, seconds: number, extra: Partial<AgentSpec> = {}, during?: (child: ChildProcess) => Promise<void>) =>
       runLoad({ baseUrl: `http://127.0.0.1:${port}`, centreId: setup.centreId, agents: sessions, rate, seconds, warmupSeconds: o.warmup,
-        resendShare: o.resendShare, busyShare: o.busyShare, retryOutcomes: false, logFile: path.join(work, `${phase}.json`), ...extra }, () => server, log, during);
+        resendShare: o.resendShare, busyShare: o.busyShare, retryOutcomes: false, dbName, logFile: path.join(work, `${phase}.json`), ...extra }, () => server, log, during);
 
     // (1) paced steps, rising, until a step misses the goal; then the best one again for the full time.
     const steps: StepFigures[] = [];
@@ -131,6 +132,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
       const killed = server!;
       const tKill = Date.now();
       crash.killedAt = tKill;
+      crash.killedAtIso = new Date(tKill).toISOString();
       killed.child.kill('SIGKILL');
       await new Promise<void>((r) => { if (killed.child.exitCode !== null || killed.child.signalCode !== null) r(); else killed.child.once('exit', () => r()); });
       log(`  server killed (SIGKILL, pid ${killed.child.pid})`);
@@ -157,6 +159,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     const crashChecks = await checkOutcomes(db, setup, crashClaims, crashBefore);
     const finalHeld = await heldCounts(db, setup);
     Object.assign(crash, { rate: crashRate, seconds: o.crashSeconds, claims: crashClaims.length, outcomesAcked: crashLoad.outcomesAcked, errors: crashLoad.errors,
+      outcomesRetried: crashLoad.outcomesRetried, retriedAlreadyRecorded: crashLoad.retriedAlreadyRecorded,
       lostAfterCrash: crashChecks.lostOutcomes, doubledAfterCrash: crashChecks.doubledOutcomes, phantomCalls: crashChecks.phantomCalls,
       doubleHeld: doubleHeld(crashClaims, crash.killedAt as number), heldPastLeaseAtEnd: finalHeld.pastLease });
     log(`  acknowledged ${crashLoad.outcomesAcked}, lost after crash ${crashChecks.lostOutcomes}, held past lease ${String(crash.heldPastLease)}`);
@@ -164,10 +167,11 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     server = null;
 
     const share = reported && ceiling.tps ? round(reported.cyclesPerSecond / ceiling.tps) : null;
+    const burstShare = ceiling.tps ? round(burst.cyclesPerSecond / ceiling.tps) : null;
     return {
       name: 'callcentre-load', agents: o.agents, contacts: setup.contacts, dbConnections: o.pool,
       cyclesPerSecond: reported?.cyclesPerSecond ?? null, targetPerSecond: reported?.rate ?? null, p50Ms: reported?.p50Ms ?? null, p99Ms: reported?.p99Ms ?? null,
-      meetsGoal: reported?.meetsGoal ?? false, ceilingPerSecond: ceiling.tps, share,
+      meetsGoal: reported?.meetsGoal ?? false, ceilingPerSecond: ceiling.tps, share, burstShare,
       doubleHeld: burst.doubleHeld, lostOutcomes: burst.lostOutcomes, doubledOutcomes: burst.doubledOutcomes,
       lostAfterCrash: crash.lostAfterCrash, heldPastLease: crash.heldPastLease,
       steps, burst, crash, ceiling, leaseSeconds: LEASE_SECONDS, seeded: setup.seeded, postgres,
@@ -394,10 +398,10 @@ async function startServer(url: string, port: number, pool: number): Promise<Ser
 
 type LoadFigures = AgentResult & { serverCpuSeconds: number | null; postgresCpuSeconds: number | null };
 
-async function runLoad(spec: AgentSpec, server: () => Server | null, log: Log, during?: (child: ChildProcess) => Promise<void>): Promise<LoadFigures> {
+async function runLoad(spec: AgentSpec & { dbName: string }, server: () => Server | null, log: Log, during?: (child: ChildProcess) => Promise<void>): Promise<LoadFigures> {
   const specFile = `${spec.logFile}.spec.json`;
   fs.writeFileSync(specFile, JSON.stringify(spec));
-  const marks: Record<string, { server: number | null; postgres: number | null }> = {};
+  const marks: Record<string, { server: number | null; postgres: Map<number, number> }> = {};
   const serverCpu = () => { const s = server(); return s ? cpuOf(s.child.pid) : null; };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load', 'callcentre-agents.ts'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const duringDone = during ? during(child) : Promise.resolve();
@@ -407,7 +411,7 @@ async function runLoad(spec: AgentSpec, server: () => Server | null, log: Log, d
     child.stderr.on('data', (c: Buffer) => {
       for (const line of c.toString().split('\n')) {
         const mark = /^@@mark (\S+)/.exec(line)?.[1];
-        if (mark) marks[mark] = { server: serverCpu(), postgres: postgresCpu() };
+        if (mark) marks[mark] = { server: serverCpu(), postgres: backendTicks(spec.dbName) };
         else if (line.trim()) log(`  [load] ${line}`);
       }
     });
@@ -421,7 +425,7 @@ async function runLoad(spec: AgentSpec, server: () => Server | null, log: Log, d
   const a = marks['measure-start'];
   const b = marks['measure-end'];
   const diff = (x: number | null | undefined, y: number | null | undefined) => (x != null && y != null ? round(y - x) : null);
-  return { ...result, serverCpuSeconds: during ? null : diff(a?.server, b?.server), postgresCpuSeconds: diff(a?.postgres, b?.postgres) };
+  return { ...result, serverCpuSeconds: during ? null : diff(a?.server, b?.server), postgresCpuSeconds: ticksBetween(a?.postgres, b?.postgres) };
 }
 
 interface StepFigures {
@@ -466,27 +470,45 @@ insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, r
 commit;
 `;
 
-function runPgbench(url: string, s: Setup, salt: string, o: { pool: number; pgbenchSeconds: number; busyShare: number }, work: string, log: Log) {
+async function runPgbench(url: string, s: Setup, salt: string, o: { pool: number; pgbenchSeconds: number; busyShare: number }, work: string, log: Log) {
   const script = path.join(work, 'cycle.sql');
   fs.writeFileSync(script, PGBENCH_SCRIPT);
   const u = new URL(url);
+  const dbName = decodeURIComponent(u.pathname.slice(1));
   const argv = ['-n', '-M', 'prepared', '-c', String(o.pool), '-j', '2', '-T', String(o.pgbenchSeconds), '-f', script,
     '-D', `agents=${s.agents}`, '-D', `salt=${salt}`, '-D', `tenant=${s.tenantId}`, '-D', `scopes=${s.scopes}`, '-D', `centre=${s.centreId}`,
     '-D', `lease=${LEASE_SECONDS}`, '-D', `busypct=${Math.round(o.busyShare * 100)}`,
-    '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username), u.pathname.slice(1)];
-  const cpu0 = postgresCpu();
-  const r = spawnSync(PGBENCH, argv, { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }, encoding: 'utf8', timeout: (o.pgbenchSeconds + 120) * 1000 });
-  const cpu1 = postgresCpu();
-  const text = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
-  if (r.status !== 0) throw new Error(`pgbench failed (${r.status}): ${text.slice(-2000)}`);
+    '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username), dbName];
+  // pgbench's backends end with it: sample them every half second and keep each one's last figure.
+  const first = backendTicks(dbName);
+  const last = new Map(first);
+  const sampler = setInterval(() => { for (const [pid, v] of backendTicks(dbName)) last.set(pid, v); }, 500);
+  const child = spawn(PGBENCH, argv, { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout.on('data', (c: Buffer) => { text += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { text += c.toString(); });
+  const cpu0 = cpuOfChildren();
+  const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  clearInterval(sampler);
+  const pgbenchCpu = cpuOfChildren() - cpu0;
+  if (status !== 0) throw new Error(`pgbench failed (${status}): ${text.slice(-2000)}`);
   const num = (re: RegExp) => { const m = re.exec(text); return m ? Number(m[1]) : null; };
   const tps = num(/tps = ([\d.]+) \(without initial connection time\)/) ?? 0;
   const failed = num(/number of failed transactions: (\d+)/) ?? 0;
   const transactions = num(/number of transactions actually processed: (\d+)/) ?? 0;
   for (const line of text.split('\n').filter((l) => /tps|latency|failed|processed|aborted/.test(l))) log(`  [pgbench] ${line.trim()}`);
+  const postgresCpu = ticksBetween(first, last);
   return { tps: round(tps), transactions, failed, latencyAvgMs: num(/latency average = ([\d.]+) ms/), seconds: o.pgbenchSeconds, connections: o.pool, threads: 2,
-    postgresCpuMsPerCycle: cpu0 != null && cpu1 != null && transactions ? round(((cpu1 - cpu0) * 1000) / transactions) : null,
+    cpuMsPerCycle: transactions ? { postgres: postgresCpu != null ? round((postgresCpu * 1000) / transactions) : null, pgbench: round((pgbenchCpu * 1000) / transactions) } : null,
     how: 'pgbench -n -M prepared -c POOL -j 2 -T SECONDS -f cycle.sql (PGBENCH_SCRIPT in bench/callcentre-load.ts), the server stopped' };
+}
+
+/** CPU seconds of this process's finished children (pgbench, once it has exited). */
+function cpuOfChildren(): number {
+  try {
+    const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch { return 0; }
 }
 
 // ---------- processes ----------
@@ -500,21 +522,30 @@ function cpuOf(pid: number | undefined): number | null {
   } catch { return null; }
 }
 
-/** CPU seconds of every PostgreSQL process on this machine (backends, plus those that ended, via the postmaster); null when none. */
-function postgresCpu(): number | null {
-  let total = 0;
-  let found = false;
+/**
+ * CPU ticks of each PostgreSQL backend connected to the bench's database (its command line names the
+ * database), by pid: other databases on this shared machine (other people's tests) are left out, and
+ * so are PostgreSQL's own background processes (WAL writer, checkpointer, autovacuum).
+ */
+function backendTicks(dbName: string): Map<number, number> {
+  const out = new Map<number, number>();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.split(') ')[1].split(' ');
-      const isPostmaster = !fs.readFileSync(`/proc/${Number(f[1])}/stat`, 'utf8').includes('(postgres)');
-      total += Number(f[11]) + Number(f[12]) + (isPostmaster ? Number(f[13]) + Number(f[14]) : 0);
-      found = true;
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres:') || !cmd.includes(` ${dbName} `)) continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(Number(pid), Number(f[11]) + Number(f[12]));
     } catch { /* a process that ended meanwhile */ }
   }
-  return found ? total / 100 : null;
+  return out;
+}
+
+/** CPU seconds the backends spent between two samples (a backend that connected in between counts from zero). */
+function ticksBetween(a: Map<number, number> | undefined, b: Map<number, number> | undefined): number | null {
+  if (!a || !b) return null;
+  let t = 0;
+  for (const [pid, v] of b) t += v - (a.get(pid) ?? 0);
+  return t / 100;
 }
 
 function freePort(): Promise<number> {

@@ -40,6 +40,8 @@ export interface AgentResult {
   emptyClaims: number; errors: number; errorSamples: string[]; lateShare: number;
   resends: number; resendsAnsweredFirst: number; resendsWrong: number;
   claimsLogged: number; outcomesAcked: number; loadCpuSeconds: number;
+  /** Outcomes sent again after a failure (retryOutcomes), and how many of those the server had already recorded. */
+  outcomesRetried: number; retriedAlreadyRecorded: number;
 }
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as AgentSpec;
@@ -82,6 +84,8 @@ let resends = 0;
 let resendsAnsweredFirst = 0;
 let resendsWrong = 0;
 let outcomesAcked = 0;
+let outcomesRetried = 0;
+let retriedAlreadyRecorded = 0;
 
 function error(what: string) {
   errors++;
@@ -115,13 +119,16 @@ async function cycle(i: number, a: { cookie: string; csrf: string }): Promise<vo
   const body = { idempotencyKey: key, campaignId, contactId, outcome: Math.random() < spec.busyShare ? 'busy' : 'answered', answers: {} };
   if (spec.callMs) await sleep(Math.random() * 2 * spec.callMs);
   entry[6] = now();
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 2) outcomesRetried++;
     try {
       const res = await request('/api/outreach/calls', headers, body);
       if (res.status === 200) {
         entry[7] = now();
-        entry[8] = (JSON.parse(res.body) as { callId: number }).callId;
+        const r = JSON.parse(res.body) as { callId: number; duplicate: boolean };
+        entry[8] = r.callId;
         outcomesAcked++;
+        if (attempt > 1 && r.duplicate) retriedAlreadyRecorded++;
         break;
       }
       error(`outcome ${res.status} ${res.body}`);
@@ -204,7 +211,7 @@ async function main() {
     cycle: { p50Ms: pct(cycleMs, 0.5), p99Ms: pct(cycleMs, 0.99), maxMs: pct(cycleMs, 1) },
     claim: { p50Ms: pct(claimMs, 0.5), p99Ms: pct(claimMs, 0.99) }, outcome: { p50Ms: pct(outcomeMs, 0.5), p99Ms: pct(outcomeMs, 0.99) },
     emptyClaims, errors, errorSamples, lateShare: slots ? Math.round((late / slots) * 1000) / 1000 : 0,
-    resends, resendsAnsweredFirst, resendsWrong, claimsLogged: log.length, outcomesAcked,
+    resends, resendsAnsweredFirst, resendsWrong, claimsLogged: log.length, outcomesAcked, outcomesRetried, retriedAlreadyRecorded,
     loadCpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 100) / 100,
   };
   agent.destroy();
