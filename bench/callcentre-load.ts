@@ -55,7 +55,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     contacts: opt('contacts', 1_000_000), agents: opt('agents', 1000), pool: opt('pool', 10),
     rates: list('rates', [25, 50, 75, 100, 150, 200, 250, 300, 400]), stepSeconds: opt('step-seconds', 15), seconds: opt('seconds', 60),
     warmup: opt('warmup', 3), burstSeconds: opt('burst-seconds', 20), crashSeconds: opt('crash-seconds', 30), pgbenchSeconds: opt('pgbench-seconds', 60),
-    resendShare: opt('resend-share', 0.05), callMs: opt('call-ms', 1000), busyShare: opt('busy-share', 0.3),
+    resendShare: opt('resend-share', 0.05), callMs: opt('call-ms', 1000), callbackShare: opt('callback-share', 0.1), busyShare: opt('busy-share', 0.3),
   };
   const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'callbench-'));
@@ -112,12 +112,12 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     await resetQueue(db, setup, log);
     log(`unpaced burst: ${o.agents} agents, ${o.burstSeconds} s (${loadAt()})`);
     const before = await maxCallId(db, setup);
-    const burstLoad = await run('burst', 0, o.burstSeconds);
+    const burstLoad = await run('burst', 0, o.burstSeconds, { callbackShare: o.callbackShare, callbackSeconds: 2 });
     const burstClaims = JSON.parse(fs.readFileSync(path.join(work, 'burst.json'), 'utf8')) as ClaimLog[];
     const burstChecks = await checkOutcomes(db, setup, burstClaims, before);
     const burst = { cyclesPerSecond: burstLoad.cyclesPerSecond, cycles: burstLoad.cycles, seconds: o.burstSeconds, p50Ms: burstLoad.cycle.p50Ms,
       p99Ms: burstLoad.cycle.p99Ms, errors: burstLoad.errors, claims: burstClaims.length, outcomesAcked: burstLoad.outcomesAcked,
-      doubleHeld: doubleHeld(burstClaims), ...burstChecks, resends: burstLoad.resends, resendsAnsweredFirst: burstLoad.resendsAnsweredFirst,
+      doubleHeld: doubleHeld(burstClaims), reclaimedContacts: reclaimed(burstClaims), ...burstChecks, resends: burstLoad.resends, resendsAnsweredFirst: burstLoad.resendsAnsweredFirst,
       serverCpuSeconds: burstLoad.serverCpuSeconds, postgresCpuSeconds: burstLoad.postgresCpuSeconds, loadCpuSeconds: burstLoad.loadCpuSeconds };
     log(`  ${burst.cyclesPerSecond}/s, p50 ${burst.p50Ms} ms, p99 ${burst.p99Ms} ms; double held ${burst.doubleHeld}, lost ${burst.lostOutcomes}, doubled ${burst.doubledOutcomes}`);
 
@@ -127,7 +127,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     log(`crash: ${crashRate} cycles/s offered, ${o.crashSeconds} s, kill -9 at ${Math.round(o.crashSeconds / 2)} s (${loadAt()})`);
     const crashBefore = await maxCallId(db, setup);
     const crash: Record<string, unknown> = {};
-    const crashLoad = await run('crash', crashRate, o.crashSeconds, { retryOutcomes: true, warmupSeconds: 0, resendShare: 0, callMs: o.callMs }, async () => {
+    const crashLoad = await run('crash', crashRate, o.crashSeconds, { retryOutcomes: true, warmupSeconds: 0, resendShare: 0, callMs: o.callMs, callbackShare: o.callbackShare, callbackSeconds: 2 }, async () => {
       await sleep((o.crashSeconds / 2) * 1000);
       const killed = server!;
       const tKill = Date.now();
@@ -161,7 +161,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     Object.assign(crash, { rate: crashRate, seconds: o.crashSeconds, claims: crashClaims.length, outcomesAcked: crashLoad.outcomesAcked, errors: crashLoad.errors,
       outcomesRetried: crashLoad.outcomesRetried, retriedAlreadyRecorded: crashLoad.retriedAlreadyRecorded,
       lostAfterCrash: crashChecks.lostOutcomes, doubledAfterCrash: crashChecks.doubledOutcomes, phantomCalls: crashChecks.phantomCalls,
-      doubleHeld: doubleHeld(crashClaims, crash.killedAt as number), heldPastLeaseAtEnd: finalHeld.pastLease });
+      doubleHeld: doubleHeld(crashClaims, crash.killedAt as number), reclaimedContacts: reclaimed(crashClaims), heldPastLeaseAtEnd: finalHeld.pastLease });
     log(`  acknowledged ${crashLoad.outcomesAcked}, lost after crash ${crashChecks.lostOutcomes}, held past lease ${String(crash.heldPastLease)}`);
     await server.stop();
     server = null;
@@ -363,6 +363,13 @@ function doubleHeld(claims: ClaimLog[], killedAt?: number): number {
     }
   }
   return n;
+}
+
+/** Contacts handed out more than once in the phase (call-backs and busy contacts coming round again): what the double-hold check has to bite on besides concurrent claims. */
+function reclaimed(claims: ClaimLog[]): number {
+  const seen = new Map<string, number>();
+  for (const c of claims) seen.set(`${c[1]}:${c[2]}`, (seen.get(`${c[1]}:${c[2]}`) ?? 0) + 1);
+  return [...seen.values()].filter((n) => n > 1).length;
 }
 
 // ---------- the server and the load ----------

@@ -23,6 +23,9 @@ export interface AgentSpec {
   resendShare: number;
   /** Share of outcomes that are 'busy' (the rest 'answered'). */
   busyShare: number;
+  /** Share of outcomes that are 'call_back' in `callbackSeconds` (the sweep makes them ready, first in the queue, so they are claimed again). */
+  callbackShare?: number;
+  callbackSeconds?: number;
   /** After a network error or a 5xx on the outcome, send it again with the same key until it is acknowledged. */
   retryOutcomes: boolean;
   logFile: string;
@@ -116,7 +119,11 @@ async function cycle(i: number, a: { cookie: string; csrf: string }): Promise<vo
   const key = crypto.randomUUID();
   const entry: ClaimLog = [i, campaignId, contactId, claimSent, claimAck, key, -1, -1, -1, inWindow(claimSent) ? 1 : 0];
   log.push(entry);
-  const body = { idempotencyKey: key, campaignId, contactId, outcome: Math.random() < spec.busyShare ? 'busy' : 'answered', answers: {} };
+  const dice = Math.random();
+  const callback = dice < (spec.callbackShare ?? 0);
+  const body = { idempotencyKey: key, campaignId, contactId, answers: {},
+    outcome: callback ? 'call_back' : dice < (spec.callbackShare ?? 0) + spec.busyShare ? 'busy' : 'answered',
+    ...(callback && { callbackAt: new Date(Date.now() + (spec.callbackSeconds ?? 2) * 1000).toISOString() }) };
   if (spec.callMs) await sleep(Math.random() * 2 * spec.callMs);
   entry[6] = now();
   for (let attempt = 1; ; attempt++) {
