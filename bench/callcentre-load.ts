@@ -370,7 +370,7 @@ function doubleHeld(claims: ClaimLog[], killedAt?: number): number {
     for (let i = 0; i < l.length; i++) {
       const a = l[i];
       if (killedAt !== undefined && a[4] <= killedAt && (a[6] < 0 || a[6] >= killedAt)) continue;
-      const heldUntil = a[6] >= 0 ? a[6] : Infinity;
+      const heldUntil = a[7] >= 0 ? a[6] : Infinity; // an outcome never acknowledged may not have ended the hold
       for (let j = i + 1; j < l.length; j++) if (l[j][4] < heldUntil) n++;
     }
   }
