@@ -470,7 +470,8 @@ function stepFigures(rate: number, seconds: number, r: LoadFigures): StepFigures
 /**
  * The same statements one claim request and one outcome request run on the server (src/db/scope.ts,
  * auth.service.ts, outreach.service.ts, access/audit.ts), as one pgbench transaction per cycle:
- * the session lookup, then per request BEGIN, the four settings, the function, the audit insert, COMMIT.
+ * the session lookup, then per request BEGIN, the four settings, the function (and the campaign's script, which
+ * the claim hands out and the outcome checks answers against), the audit insert, COMMIT.
  * An agent is picked at random; its session is found from the run's salt as the server finds it from the cookie.
  */
 export const PGBENCH_SCRIPT = `\\set aid random(1, :agents)
@@ -479,11 +480,13 @@ select r->>'userId' as uid, r->>'email' as label from (select auth_resolve_sessi
 begin;
 select set_config('role', 'warroom_app', true), set_config('app.tenant_id', :tenant::text, true), set_config('app.user_id', :uid::text, true), set_config('app.scopes', :scopes::text, true);
 select campaign_id, contact_id from outreach_claim(:centre::bigint, :lease::int) \\gset
+select id, name, script, max_attempts from campaigns where id = :campaign_id::bigint;
 insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) values (:tenant::uuid, :uid::uuid, :label::text, 'contact.claim', 'contacts', array[:contact_id::text], null, jsonb_build_object('campaignId', :campaign_id::bigint, 'unmasked', false), '127.0.0.1', 'pgbench');
 commit;
 select r->>'userId' as uid, r->>'email' as label from (select auth_resolve_session(encode(sha256(convert_to(:salt::text || '.' || :aid::text, 'UTF8')), 'hex'), 120) as r) s \\gset
 begin;
 select set_config('role', 'warroom_app', true), set_config('app.tenant_id', :tenant::text, true), set_config('app.user_id', :uid::text, true), set_config('app.scopes', :scopes::text, true);
+select script from campaigns where id = :campaign_id::bigint;
 select call_id, duplicate from outreach_record(gen_random_uuid(), :campaign_id::bigint, :contact_id::bigint, case when :busy::int <= :busypct::int then 'busy' else 'answered' end, null::timestamptz, '{}'::jsonb, null::text, false) \\gset
 insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) values (:tenant::uuid, :uid::uuid, :label::text, 'call.outcome', 'calls', array[:call_id::text], null, jsonb_build_object('campaignId', :campaign_id::bigint, 'contactId', :contact_id::bigint, 'outcome', case when :busy::int <= :busypct::int then 'busy' else 'answered' end), '127.0.0.1', 'pgbench');
 commit;

@@ -30,6 +30,7 @@ import { toursRoutes } from '../modules/programmes/tours.routes.ts';
 import { eventsRoutes } from '../modules/programmes/events.routes.ts';
 import { eventsRsvpRoutes } from '../modules/programmes/events-rsvp.routes.ts';
 import { contactsImportRoutes } from '../modules/outreach/contacts-import.routes.ts';
+import { bridgesRoutes } from '../modules/outreach/bridges.routes.ts';
 import { contactsRoutes } from '../modules/outreach/contacts.routes.ts';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
 
@@ -82,6 +83,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   outreachRoutes(app, deps);
   contactsImportRoutes(app, deps);
   contactsRoutes(app, deps);
+  bridgesRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
