@@ -122,3 +122,15 @@ describe('agent outbox', () => {
     expect(box.state().pending).toHaveLength(1);
   });
 });
+
+describe('idempotency keys', () => {
+  it('are v4 UUIDs the API accepts, also without crypto.randomUUID (plain http)', async () => {
+    const { newIdempotencyKey } = await import('./outbox.ts');
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const plain: Pick<Crypto, 'getRandomValues'> = { getRandomValues: crypto.getRandomValues.bind(crypto) };
+    const keys = Array.from({ length: 50 }, () => newIdempotencyKey(plain));
+    expect(keys.every((k) => v4.test(k))).toBe(true);
+    expect(new Set(keys).size).toBe(50);
+    expect(v4.test(newIdempotencyKey())).toBe(true);
+  });
+});

@@ -144,3 +144,31 @@ export class Outbox {
     this.update((s) => ({ ...s, refused: s.refused.filter((r) => r.body.idempotencyKey !== idempotencyKey) }));
   }
 }
+
+/**
+ * A version-4 UUID made on the device. crypto.randomUUID exists only in secure contexts (https or
+ * localhost); a call centre reaching the server over plain http on its own network still gets one.
+ */
+export function newIdempotencyKey(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = globalThis.crypto): string {
+  if (typeof c.randomUUID === 'function') {
+    try { return c.randomUUID(); } catch { /* not a secure context */ }
+  }
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The browser's storage, or a memory stand-in where it is refused (a private window), so the screen still works. */
+export function deviceStorage(): KeyValue {
+  try {
+    const probe = '__warroom_probe__';
+    localStorage.setItem(probe, '1');
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch {
+    const m = new Map<string, string>();
+    return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+  }
+}
