@@ -35,7 +35,8 @@ function loadHeld(userId: string): Held | null {
   }
 }
 
-const desktop = () => typeof window.matchMedia === 'function' && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
+/** A keyboard is likely: a fine pointer that hovers, on a screen wider than a phone's. */
+const desktop = () => typeof window.matchMedia === 'function' && window.matchMedia('(hover: hover) and (pointer: fine) and (min-width: 700px)').matches;
 
 export default function AgentPage() {
   const { t } = useTranslation();

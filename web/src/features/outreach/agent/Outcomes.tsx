@@ -13,7 +13,7 @@ export const OUTCOME_KEYS: Record<Outcome, string> = {
 export type Panel = 'call_back' | 'needs_organiser' | null;
 
 const istTime = (lng: string) => new Intl.DateTimeFormat(lng === 'hi' ? 'hi-IN' : 'en-IN',
-  { timeZone: 'Asia/Kolkata', weekday: 'short', hour: 'numeric', minute: '2-digit' });
+  { timeZone: 'Asia/Kolkata', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export function Outcomes({ panel, setPanel, disabled, showKeys, onOutcome }: {
   panel: Panel; setPanel: (p: Panel) => void; disabled: boolean; showKeys: boolean;

@@ -57,11 +57,11 @@ function QuestionBlock({ q, n, langs, answer, showKeys, onAnswer, onNext }: {
   const answered = isAnswered(answer);
   const chosen = (v: string) => (Array.isArray(answer) ? answer.includes(v) : answer === v);
   return (
-    <fieldset className="agent-question" data-testid={`agent-question-${q.id}`} data-question={q.id}>
-      <legend className="agent-question-text">
+    <section className="agent-question" role="group" aria-labelledby={`agent-q-${q.id}`} data-testid={`agent-question-${q.id}`} data-question={q.id}>
+      <h3 className="agent-question-text" id={`agent-q-${q.id}`}>
         <span className="agent-question-n">{t('agent.questionN', { n })}</span>
         {textIn(q.text, langs)}{q.required ? <span className="agent-required"> *</span> : null}
-      </legend>
+      </h3>
       {q.kind === 'single' || q.kind === 'multi' ? (
         <div className={`agent-options${q.kind === 'multi' ? ' agent-options-multi' : ''}`}>
           {q.options!.map((o, i) => (
@@ -95,6 +95,6 @@ function QuestionBlock({ q, n, langs, answer, showKeys, onAnswer, onNext }: {
           <button type="button" className="btn" onClick={() => { onAnswer(undefined, false); onNext(); }} data-testid="agent-skip-question">{t('agent.skip')}</button>
         ) : null}
       </div>
-    </fieldset>
+    </section>
   );
 }
