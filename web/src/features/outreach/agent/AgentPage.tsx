@@ -87,7 +87,6 @@ function AgentDesk({ centres }: { centres: MyCentre[] }) {
       const parsed = r.campaign ? Script.safeParse(r.campaign.script) : null;
       hold({ contact: r.contact, campaign: r.campaign ? { id: r.campaign.id, name: r.campaign.name, maxAttempts: r.campaign.maxAttempts } : null,
         script: parsed?.success ? parsed.data : null });
-      setLast(null);
     },
   });
   const next = () => { if (!claim.isPending && !held && centre.active) claim.mutate(); };
@@ -174,6 +173,11 @@ function AgentDesk({ centres }: { centres: MyCentre[] }) {
       </div>
       <OutboxStatus online={online} pending={outbox.pending} refused={outbox.refused} lastSent={outbox.lastSent}
         onSendNow={() => void outbox.flush()} onDismiss={outbox.dismiss} />
+      {/* The last outcome stays in view over the next contact, so the agent knows it was taken. */}
+      {last ? (
+        <p className={`notice agent-last ${last.kind === 'sent' ? 'notice-ok' : 'agent-pending'}`} role="status" data-testid="agent-last" data-kind={last.kind}>
+          {last.kind === 'sent' ? t('agent.saved', { outcome: t(`agent.outcome.${last.outcome}`) }) : t('agent.savedOnPhone', { outcome: t(`agent.outcome.${last.outcome}`) })}
+        </p>) : null}
       {held ? (
         <div className="agent-call">
           <ContactCard contact={held.contact} campaignName={held.campaign?.name ?? null} maxAttempts={held.campaign?.maxAttempts ?? null} onLeave={() => hold(null)} />
@@ -189,10 +193,6 @@ function AgentDesk({ centres }: { centres: MyCentre[] }) {
         </div>
       ) : (
         <div className="agent-idle">
-          {last ? (
-            <p className={`notice ${last.kind === 'sent' ? 'notice-ok' : 'agent-pending'}`} role="status" data-testid="agent-last" data-kind={last.kind}>
-              {last.kind === 'sent' ? t('agent.saved', { outcome: t(`agent.outcome.${last.outcome}`) }) : t('agent.savedOnPhone', { outcome: t(`agent.outcome.${last.outcome}`) })}
-            </p>) : null}
           {reason ? (
             <div className="notice agent-reason" role="status" data-testid="agent-reason" data-reason={reason}>
               <strong>{reason === 'outside_hours' ? t('agent.outsideHoursTitle') : t('agent.emptyTitle')}</strong>
