@@ -2,7 +2,7 @@
 // the survey, record the outcome with one tap (or a key on a desktop), and go on to the next. Phone
 // first. Outcomes go through the outbox, so one entered offline is sent when the connection returns.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, PageHeading, ProblemNotice, QueryGate } from '../../../components/ui.tsx';
 import { useSignedIn } from '../../../session.ts';
@@ -11,11 +11,12 @@ import { Script, walk, type Answer, type Answers, type Question } from '../../..
 import { AGENT, agentApi, type ClaimedContact, type MyCentre, type Outcome } from './api.ts';
 import { ContactCard } from './ContactCard.tsx';
 import { deviceStorage, newIdempotencyKey } from './outbox.ts';
-import { OUTCOME_KEYS, Outcomes, type Panel } from './Outcomes.tsx';
+import { Outcomes, type Panel } from './Outcomes.tsx';
 import { OutboxStatus } from './OutboxStatus.tsx';
 import { Survey } from './Survey.tsx';
 import { answerForDigit, answersOnPath, textIn } from './survey.ts';
 import { countCall, shiftCount, shiftKey } from './times.ts';
+import { useAgentKeys } from './useAgentKeys.ts';
 import { useOnline, useOutbox } from './useOutbox.ts';
 import './agent.css';
 
@@ -119,32 +120,16 @@ function AgentDesk({ centres }: { centres: MyCentre[] }) {
     if (advance && held?.script) setStep(walk(held.script, nextAnswers).findIndex((x) => x.id === q.id) + 1);
   };
 
-  // Keys on a desktop: N takes the next contact, digits answer the question on screen, letters record outcomes.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))) return;
-      const key = e.key.toLowerCase();
-      if (!held) {
-        if (key === 'n') { e.preventDefault(); next(); }
-        return;
-      }
-      if (panel || sending) return;
-      if (/^[0-9]$/.test(key) && held.script) {
-        const q = walk(held.script, answers)[step];
-        const a = q ? answerForDigit(q, Number(key), answers[q.id]) : undefined;
-        if (q && a !== undefined) { e.preventDefault(); answer(q, a, q.kind !== 'multi'); }
-        return;
-      }
-      const outcome = (Object.keys(OUTCOME_KEYS) as Outcome[]).find((o) => OUTCOME_KEYS[o] === key);
-      if (!outcome) return;
-      e.preventDefault();
-      if (outcome === 'call_back' || outcome === 'needs_organiser') setPanel(outcome);
-      else void record(outcome);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useAgentKeys({
+    holding: !!held, blocked: !!panel || sending, onNext: next,
+    onDigit: (d) => {
+      const q = held?.script ? walk(held.script, answers)[step] : undefined;
+      const a = q ? answerForDigit(q, d, answers[q.id]) : undefined;
+      if (!q || a === undefined) return false;
+      answer(q, a, q.kind !== 'multi');
+      return true;
+    },
+    onOutcome: (o) => (o === 'call_back' || o === 'needs_organiser' ? setPanel(o) : void record(o)),
   });
 
   const problemFields = outcomeError instanceof ApiProblem ? outcomeError.errors : [];
@@ -192,22 +177,32 @@ function AgentDesk({ centres }: { centres: MyCentre[] }) {
           <Outcomes panel={panel} setPanel={setPanel} disabled={sending} showKeys={showKeys} onOutcome={(o, extra) => void record(o, extra)} />
         </div>
       ) : (
-        <div className="agent-idle">
-          {reason ? (
-            <div className="notice agent-reason" role="status" data-testid="agent-reason" data-reason={reason}>
-              <strong>{reason === 'outside_hours' ? t('agent.outsideHoursTitle') : t('agent.emptyTitle')}</strong>
-              <p>{reason === 'outside_hours' ? t('agent.outsideHoursBody') : t('agent.emptyBody')}</p>
-            </div>) : null}
-          {!centre.active ? <p className="notice notice-error" data-testid="agent-inactive">{t('agent.inactive')}</p> : null}
-          <ProblemNotice error={claim.error} testId="agent-claim-error" />
-          <button type="button" className="btn btn-primary agent-next" onClick={next} disabled={claim.isPending || !centre.active}
-            aria-keyshortcuts="N" data-testid="agent-next">
-            {claim.isPending ? t('agent.finding') : t('agent.next')}
-            {showKeys ? <kbd className="agent-kbd" aria-hidden="true">N</kbd> : null}
-          </button>
-          {showKeys ? <p className="small muted agent-keys-hint" data-testid="agent-keys-hint">{t('agent.keysHint')}</p> : null}
-        </div>
+        <IdleView reason={reason} active={centre.active} error={claim.error} finding={claim.isPending} showKeys={showKeys} onNext={next} />
       )}
+    </div>
+  );
+}
+
+/** Between contacts: why nothing was handed out, and the big button for the next one. */
+function IdleView({ reason, active, error, finding, showKeys, onNext }: {
+  reason: string | null; active: boolean; error: unknown; finding: boolean; showKeys: boolean; onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  const outside = reason === 'outside_hours';
+  return (
+    <div className="agent-idle">
+      {reason ? (
+        <div className="notice agent-reason" role="status" data-testid="agent-reason" data-reason={reason}>
+          <strong>{outside ? t('agent.outsideHoursTitle') : t('agent.emptyTitle')}</strong>
+          <p>{outside ? t('agent.outsideHoursBody') : t('agent.emptyBody')}</p>
+        </div>) : null}
+      {!active ? <p className="notice notice-error" data-testid="agent-inactive">{t('agent.inactive')}</p> : null}
+      <ProblemNotice error={error} testId="agent-claim-error" />
+      <button type="button" className="btn btn-primary agent-next" onClick={onNext} disabled={finding || !active} aria-keyshortcuts="N" data-testid="agent-next">
+        {finding ? t('agent.finding') : t('agent.next')}
+        {showKeys ? <kbd className="agent-kbd" aria-hidden="true">N</kbd> : null}
+      </button>
+      {showKeys ? <p className="small muted agent-keys-hint" data-testid="agent-keys-hint">{t('agent.keysHint')}</p> : null}
     </div>
   );
 }
