@@ -62,7 +62,7 @@ beforeAll(async () => {
   const users = (await callApi(page, 'GET', '/api/users')).items as { id: string; email: string; grants: { role: string; unitId: number }[] }[];
   const caller = users.find((u) => u.email === 'caller@demo.warroom')!;
   centreId = (await callApi(page, 'POST', '/api/outreach/centres', { name: 'Agent test centre', unitId: Number(caller.grants[0].unitId), languages: ['hi', 'en'] })).id;
-  await callApi(page, 'PUT', `/api/outreach/centres/${centreId}/agents`, { userId: caller.id, languages: ['hi', 'en'] });
+  await callApi(page, 'PUT', `/api/outreach/centres/${centreId}/agents`, { userId: caller.id, languages: ['hi', 'en'], phone: '99887 76655' });
   const created = await callApi(page, 'POST', '/api/outreach/campaigns', { centreId, name: 'Ujjwala follow-up', target: { tags: [TAG] }, script,
     maxAttempts: 3, cooldownMinutes: 120, callingFrom: '00:00', callingTo: '24:00',
     startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
@@ -103,6 +103,9 @@ describe('agent screen', () => {
     await page.getByTestId('agent-phone-hidden').waitFor();
     expect(await page.getByTestId('agent-dial').count()).toBe(0);
     expect(await page.getByTestId('agent-lease').innerText()).toMatch(/\d+:\d\d/);
+    // Click-to-call through the centre (the fake provider rings both phones and answers after 3 s).
+    await page.getByTestId('agent-bridge-call').click();
+    await expect.poll(() => page.getByTestId('agent-bridge-status').innerText(), { timeout: 20_000 }).toBe('Connected');
     // The intro in the contact's language (Hindi), whatever the screen's.
     expect(await page.getByTestId('agent-intro').innerText()).toContain('नमस्ते');
 

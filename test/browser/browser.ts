@@ -27,7 +27,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Running & { 
   const template = inject('demoTemplate');
   if (template) fs.cpSync(template, dataDir, { recursive: true });
   await opts.prepare?.(dataDir);
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', WARROOM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+  // The fake telephony provider: the agent screen's click-to-call goes through it.
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', WARROOM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', WARROOM_TELEPHONY: 'fake' });
   const running = await serve(config, (line) => process.stderr.write(`[server] ${line}\n`));
   await running.seeding;
   return { ...running, dataDir, seedSeconds: (Date.now() - started) / 1000 };

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimedContact } from './api.ts';
+import { BridgeCall } from './BridgeCall.tsx';
 import { leaseLeft } from './times.ts';
 
 function useNow(everyMs: number): number {
@@ -47,8 +48,7 @@ export function ContactCard({ contact, campaignName, maxAttempts, onLeave }: {
         ) : (
           <a className="btn btn-primary agent-dial" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} data-testid="agent-dial">{t('agent.dial')}</a>
         )}
-        {/* Click-to-call through the centre's bridge goes here (a later piece of issue 6). */}
-        <div className="agent-dialer-slot" data-testid="agent-dialer-slot" />
+        <BridgeCall contact={contact} />
       </div>
       <p className={`small agent-lease${left ? '' : ' agent-lease-over'}`} data-testid="agent-lease" role={left ? undefined : 'alert'}>
         {left ? t('agent.leaseLeft', { time: left }) : t('agent.leaseOver')}

@@ -27,4 +27,8 @@ export const agentApi = {
   myCentres: () => request<{ items: MyCentre[] }>('GET', '/api/outreach/me/centres'),
   claim: (centreId: number) => request<Claimed>('POST', `/api/outreach/centres/${encodeURIComponent(centreId)}/claim`),
   record: (body: CallInput) => request<Recorded>('POST', '/api/outreach/calls', body),
+  telephony: () => request<{ bridging: boolean; provider: string | null }>('GET', '/api/outreach/telephony'),
+  bridge: (campaignId: number, contactId: number) => request<Bridge>('POST', '/api/outreach/bridges', { campaignId, contactId }),
+  bridgeStatus: (id: number) => request<Bridge>('GET', `/api/outreach/bridges/${encodeURIComponent(id)}`),
 };
+export interface Bridge { id: number; status: string; providerCallId: string | null; durationSeconds: number | null }
