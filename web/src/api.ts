@@ -159,8 +159,6 @@ let language = 'en';
 export function rememberLanguage(lng: string): void { language = lng; }
 /** Remembered from the latest Session the API returned; sent on every write. */
 export function rememberCsrfToken(token: string): void { csrfToken = token; }
-/** For the one request fetch cannot make: an upload with progress (XMLHttpRequest, features/imports/api.ts). */
-export function currentCsrfToken(): string { return csrfToken; }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -273,3 +271,29 @@ export const api = {
   createToken: (input: NewToken) => request<CreatedToken>('POST', '/api/tokens', input),
   revokeToken: (tokenId: Id) => request<void>('DELETE', `/api/tokens/${enc(tokenId)}`),
 };
+
+/**
+ * Sends a file as the request body with upload progress (XMLHttpRequest: fetch cannot report it);
+ * resolves with the queued import's id. `abort` cancels the upload (nothing is imported when the body
+ * did not arrive whole).
+ */
+export function uploadBody(url: string, file: File, onProgress: (sent: number, total: number) => void): { done: Promise<{ id: number }>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<{ id: number }>((resolve, reject) => {
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      let json: Partial<{ id: number; title: string; detail: string; errors: FieldProblem[]; type: string }> = {};
+      try { json = JSON.parse(xhr.responseText); } catch { /* a proxy's HTML page */ }
+      if (xhr.status >= 200 && xhr.status < 300 && typeof json.id === 'number') resolve({ id: json.id });
+      else reject(new ApiProblem(xhr.status, json.title ?? xhr.statusText, json.detail ?? json.title ?? xhr.statusText, json.errors ?? [], json.type));
+    };
+    xhr.onerror = () => reject(new ApiProblem(0, 'Network error', ''));
+    xhr.onabort = () => reject(new ApiProblem(0, 'Aborted', 'aborted'));
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
+}

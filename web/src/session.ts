@@ -41,7 +41,7 @@ export function storeSession(qc: QueryClient, s: Session | null): void {
 export type Permission =
   | 'tenant.view' | 'geography.read' | 'units.read' | 'units.write' | 'users.read' | 'users.manage'
   | 'audit.read' | 'personal.unmask' | 'elections.read' | 'projection.run' | 'org.read' | 'org.write'
-  | 'programmes.read' | 'programmes.write' | 'review.read' | 'outreach.manage' | 'outreach.call'
+  | 'programmes.read' | 'programmes.write' | 'review.read' | 'outreach.manage' | 'outreach.call' | 'outreach.export'
   | 'tokens.manage' | 'scenarios.write' | 'elections.import' | 'org.import' | 'org.configure';
 
 /** True when the session holds any of the permissions. */

@@ -1,7 +1,7 @@
 // The upload page's calls: imports (src/modules/elections/imports.schemas.ts) and party data
 // (parties.schemas.ts). The upload itself goes through XMLHttpRequest, the one browser API that
 // reports how much of a request body has been sent.
-import { ApiProblem, currentCsrfToken, query, request, type FieldProblem } from '../../api.ts';
+import { query, request, uploadBody } from '../../api.ts';
 
 export type ImportKind = 'results' | 'booths' | 'boundaries';
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -51,22 +51,5 @@ export const importsApi = {
  * `abort` cancels the upload (nothing is imported when the body did not arrive whole).
  */
 export function uploadFile(file: File, o: UploadOptions, onProgress: (sent: number, total: number) => void): { done: Promise<{ id: number }>; abort: () => void } {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<{ id: number }>((resolve, reject) => {
-    xhr.open('POST', `/api/imports${query({ kind: o.kind, name: file.name, format: o.format, election: o.election, state: o.state, ac: o.ac })}`);
-    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('x-csrf-token', currentCsrfToken());
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onload = () => {
-      let json: Partial<{ id: number; title: string; detail: string; errors: FieldProblem[]; type: string }> = {};
-      try { json = JSON.parse(xhr.responseText); } catch { /* a proxy's HTML page */ }
-      if (xhr.status >= 200 && xhr.status < 300 && typeof json.id === 'number') resolve({ id: json.id });
-      else reject(new ApiProblem(xhr.status, json.title ?? xhr.statusText, json.detail ?? json.title ?? xhr.statusText, json.errors ?? [], json.type));
-    };
-    xhr.onerror = () => reject(new ApiProblem(0, 'Network error', ''));
-    xhr.onabort = () => reject(new ApiProblem(0, 'Aborted', 'aborted'));
-    xhr.send(file);
-  });
-  return { done, abort: () => xhr.abort() };
+  return uploadBody(`/api/imports${query({ kind: o.kind, name: file.name, format: o.format, election: o.election, state: o.state, ac: o.ac })}`, file, onProgress);
 }

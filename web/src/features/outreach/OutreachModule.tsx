@@ -9,6 +9,7 @@ import { can, useSignedIn } from '../../session.ts';
 const AgentPage = lazy(() => import('./agent/AgentPage.tsx'));
 const CampaignsPage = lazy(() => import('./dashboard/CampaignsPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+const ContactsPage = lazy(() => import('./contacts/ContactsPage.tsx'));
 
 export default function OutreachModule() {
   const manager = can(useSignedIn(), 'outreach.manage');
@@ -17,6 +18,7 @@ export default function OutreachModule() {
       <Routes>
         <Route index element={manager ? <CampaignsPage /> : <Navigate to="call" replace />} />
         <Route path="call" element={<AgentPage />} />
+        <Route path="contacts" element={manager ? <ContactsPage /> : <Navigate to="/outreach/call" replace />} />
         <Route path="campaigns/:campaignId" element={manager ? <DashboardPage /> : <Navigate to="/outreach/call" replace />} />
       </Routes>
     </Suspense>
