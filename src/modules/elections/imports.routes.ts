@@ -3,21 +3,18 @@
 // with the import's id, and imports it in the background. GET /api/imports and /api/imports/:id show
 // recent imports and one import's progress, summary or problems.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
 import { originOf } from '../../server/auth-hook.ts';
-import { AppError, Invalid, Unauthorized } from '../../shared/errors.ts';
+import { Unauthorized } from '../../shared/errors.ts';
 import { requirePermission } from '../access/access.ts';
+import { MAX_UPLOAD_BYTES, receive, tooLarge } from '../system/receive-upload.ts';
 import { createImportRunner } from './import-jobs.ts';
 import { ImportOut, ImportParams, ImportsOut, ImportsQuery, UploadQuery } from './imports.schemas.ts';
 import { findImports, getImport, IMPORT_PERMISSION, importUnitPath, queueImport, type UploadOptions } from './imports.service.ts';
 
-/** The largest upload taken: a whole state's long-layout Form 20 file is a few hundred megabytes. */
-export const MAX_UPLOAD_BYTES = 1024 ** 3;
 
 const UploadOut = z.object({ id: z.number(), status: z.literal('queued') });
 
@@ -70,31 +67,4 @@ export function importsRoutes(app: App, deps: Deps) {
     config: { sweep: { example: () => ({}) } },
     schema: { tags, params: ImportParams, response: { 200: ImportOut } },
   }, (req) => asActor(deps, req, (tx, a) => getImport(tx, a, req.params.importId, runner.live)));
-}
-
-const tooLarge = () => new AppError(413, 'Payload too large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 2} MB`);
-
-/** Streams the body into a temporary folder, under the file's own (cleaned) name: a one-AC booth file's number comes from it. */
-async function receive(body: Readable | undefined, name: string): Promise<{ dir: string; file: string; bytes: number }> {
-  if (!body || typeof body.pipe !== 'function') throw new Invalid('The request has no file: send the file as the request body');
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warroom-upload-'));
-  const file = path.join(dir, path.basename(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload');
-  let bytes = 0;
-  const count = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      done(bytes > MAX_UPLOAD_BYTES ? tooLarge() : null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, count, fs.createWriteStream(file));
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err instanceof AppError ? err : new Invalid('The upload was cut off before the whole file arrived');
-  }
-  if (bytes === 0) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Invalid('The file is empty');
-  }
-  return { dir, file, bytes };
 }

@@ -15,8 +15,7 @@ import { Id } from '../access/access.schemas.ts';
 import { pathsWith, requirePermission } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
 import { describeFailure } from '../elections/import-jobs.ts';
-import { MAX_UPLOAD_BYTES } from '../elections/imports.routes.ts';
-import { receive, tooLarge } from '../system/receive-upload.ts';
+import { MAX_UPLOAD_BYTES, receive, tooLarge } from '../system/receive-upload.ts';
 import { createUploadQueue, type Live } from '../system/upload-queue.ts';
 import { importContacts } from './contacts-import.ts';
 

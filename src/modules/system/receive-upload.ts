@@ -6,15 +6,17 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, Invalid } from '../../shared/errors.ts';
-import { MAX_UPLOAD_BYTES } from '../elections/imports.routes.ts';
+
+/** The largest upload taken: a whole state's long-layout Form 20 file is a few hundred megabytes. */
+export const MAX_UPLOAD_BYTES = 1024 ** 3;
 
 export const tooLarge = () => new AppError(413, 'Payload too large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 2} MB`);
 
 /** Streams the body into a temporary folder under the file's own (cleaned) name. */
-export async function receive(body: Readable | undefined, name: string): Promise<{ dir: string; file: string }> {
+export async function receive(body: Readable | undefined, name: string): Promise<{ dir: string; file: string; bytes: number }> {
   if (!body || typeof body.pipe !== 'function') throw new Invalid('The request has no file: send the file as the request body');
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warroom-upload-'));
-  const file = path.join(dir, name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload');
+  const file = path.join(dir, path.basename(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload');
   let bytes = 0;
   const count = new Transform({
     transform(chunk: Buffer, _enc, done) { bytes += chunk.length; done(bytes > MAX_UPLOAD_BYTES ? tooLarge() : null, chunk); },
@@ -29,5 +31,5 @@ export async function receive(body: Readable | undefined, name: string): Promise
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Invalid('The file is empty');
   }
-  return { dir, file };
+  return { dir, file, bytes };
 }
