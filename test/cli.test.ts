@@ -25,7 +25,7 @@ describe('warroom CLI', () => {
       expect(res.status, cmd.join(' ')).toBe(0);
       expect(res.stdout).toMatch(/Usage: warroom/);
     }
-  });
+  }, 240_000); // ten cold starts of the CLI one after another: about 3 s each on a quiet machine, far more on a busy one
 
   it('migrates a fresh database by itself and prints only JSON with --json', () => {
     const res = warroom('migrate', '--json');
