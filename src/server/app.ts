@@ -30,6 +30,7 @@ import { toursRoutes } from '../modules/programmes/tours.routes.ts';
 import { eventsRoutes } from '../modules/programmes/events.routes.ts';
 import { eventsRsvpRoutes } from '../modules/programmes/events-rsvp.routes.ts';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
+import { dashboardRoutes } from '../modules/outreach/dashboard.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   eventsRoutes(app, deps);
   eventsRsvpRoutes(app, deps);
   outreachRoutes(app, deps);
+  dashboardRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
