@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/open.ts';
 import { finishJob, reportJob, startJob } from '../system/jobs.ts';
+import { writeOutreach } from './outreach.ts';
 import { seedDemo, type SeedOptions, type SeedResult } from './seed.ts';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from './users.ts';
 
@@ -36,6 +37,13 @@ export async function runDemoSeed(db: Executor, opts: Omit<SeedOptions, 'onProgr
       },
     });
     await createDemoUsers(db, result.tenantSlug);
+    // The call centre's agents are users, so it comes after them; its rows join the seed's totals.
+    const started = performance.now();
+    opts.onProgress?.({ phase: 'outreach', done: result.rows, total: result.rows });
+    const outreach = await writeOutreach(db, { scale: opts.scale, seed: opts.seed, tenantSlug: result.tenantSlug });
+    for (const [table, n] of Object.entries(outreach.counts)) result.counts[table] = (result.counts[table] ?? 0) + n;
+    result.rows += Object.values(outreach.counts).reduce((a, b) => a + b, 0);
+    result.seconds += (performance.now() - started) / 1000;
     await finishJob(db, job, 'done');
     return result;
   } catch (err) {
