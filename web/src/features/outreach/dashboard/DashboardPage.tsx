@@ -149,11 +149,22 @@ function SeatClasses({ d, p, set }: { d: Dashboard; p: DashParams; set: (patch: 
     if (code && d.seatElection) rememberParty(d.seatElection, code);
     set({ party: code || null });
   };
+  // Any option of a choice question can be the share shown by seat class and by AC.
+  const choices = d.survey.filter((x) => x.kind === 'single' || x.kind === 'multi').flatMap((x) => x.counts.map((c) => ({
+    value: `${x.question}:${c.value}`, label: `${inLang(x.text, i18n.language)} → ${c.label ? inLang(c.label, i18n.language) : c.value}` })));
   const sentiment = d.sentiment ? `${inLang(d.sentiment.text, i18n.language)} → ${inLang(d.sentiment.label, i18n.language)}` : null;
   return (
     <section className="section" data-testid="dash-seats">
       <h2>{t('outreachDash.bySeatClass')}</h2>
-      {sentiment ? <p className="muted small">{t('outreachDash.sentimentIs', { what: sentiment })}</p> : null}
+      {choices.length ? (
+        <p className="dash-party">
+          <label htmlFor="dash-sentiment">{t('outreachDash.share')}</label>
+          <select id="dash-sentiment" value={d.sentiment ? `${d.sentiment.question}:${d.sentiment.option}` : ''} data-testid="dash-sentiment"
+            onChange={(e) => { const [question, option] = e.target.value.split(':'); set({ question, option }); }}>
+            {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          </select>
+        </p>
+      ) : sentiment ? <p className="muted small">{t('outreachDash.sentimentIs', { what: sentiment })}</p> : null}
       {s ? (
         <Bars title={t('outreachDash.seatTitle', { party: s.party, election: s.electionName })} horizontal
           categories={s.items.map((x) => `${t(dashKey('seatClass', x.seatClass.replace('-', '_')))} (${fmt.number(x.calls)})`)}

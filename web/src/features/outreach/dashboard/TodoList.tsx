@@ -8,20 +8,32 @@ import { useFormat } from '../../../format.ts';
 import { useLocalName } from '../../../i18n/index.ts';
 import { DASH, dashApi, type TodoItem } from './api.ts';
 
+/** How many the list shows at first; the oldest wait behind "show more". */
+const PAGE = 5;
+
 export function TodoList({ campaignId }: { campaignId?: number }) {
   const { t } = useTranslation();
   const todo = useQuery({ queryKey: [DASH, 'todo', campaignId ?? null], queryFn: () => dashApi.todo(campaignId) });
+  const [shown, setShown] = useState(PAGE);
+  const items = todo.data?.items ?? [];
   return (
     <section className="card section dash-todo" data-testid="dash-todo">
-      <h2>{t('outreachDash.todo.title')}</h2>
+      <h2>{t('outreachDash.todo.title')}{todo.data ? <span className="muted"> · {todo.data.truncated ? `${items.length}+` : items.length}</span> : null}</h2>
       <p className="muted">{t('outreachDash.todo.intro')}</p>
       <QueryGate query={todo}>
-        {() => todo.data!.items.length === 0
+        {() => items.length === 0
           ? <p className="empty-line" data-testid="dash-todo-none">{t('outreachDash.todo.none')}</p>
           : (
-            <ul className="plain-list dash-todo-list">
-              {todo.data!.items.map((x) => <TodoRow key={x.callId} item={x} showCampaign={campaignId === undefined} />)}
-            </ul>
+            <>
+              <ul className="plain-list dash-todo-list">
+                {items.slice(0, shown).map((x) => <TodoRow key={x.callId} item={x} showCampaign={campaignId === undefined} />)}
+              </ul>
+              {items.length > shown ? (
+                <button type="button" className="btn btn-small" onClick={() => setShown(shown + 4 * PAGE)} data-testid="dash-todo-more">
+                  {t('outreachDash.todo.more', { n: items.length - shown })}
+                </button>
+              ) : null}
+            </>
           )}
       </QueryGate>
     </section>
