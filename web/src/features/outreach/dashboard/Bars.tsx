@@ -38,7 +38,7 @@ export function Bars({ title, categories, series, horizontal = false, format, te
       xAxis: horizontal ? val : cat,
       yAxis: horizontal ? cat : val,
       series: series.map((s, i) => ({
-        type: 'bar', name: s.name, barMaxWidth: horizontal ? 18 : 26, barGap: '-100%', z: 2 + i,
+        type: 'bar', name: s.name, barMaxWidth: horizontal ? 18 : 26, barGap: '-100%', z: 2 + i, itemStyle: { color: s.color }, // the legend's swatch
         data: order(s.data).map((v, j) => ({ value: v, itemStyle: { color: s.colors ? order(s.colors)[j] : s.color } })),
         label: horizontal && i === series.length - 1 ? { show: true, position: 'right', color: '#1f2933', formatter: (p) => fmt(Number(p.value)) } : undefined,
       })),

@@ -32,7 +32,7 @@ export function AcTable({ d }: { d: Dashboard }) {
   return (
     <section className="section" data-testid="dash-ac">
       <h2>{t('outreachDash.byAc')}</h2>
-      <div className="table-scroll card dash-table-box">
+      <div className="table-scroll card dash-table-box dash-ac-box">
         <table className="table table-compact" data-testid="dash-ac-table">
           <thead><tr>{head('ac', t('outreachDash.ac'), false)}{head('calls', t('outreachDash.calls'))}{head('answered', t('outreachDash.answered'))}{head('share', t('outreachDash.share'))}</tr></thead>
           <tbody>

@@ -91,10 +91,15 @@ function Body({ d, p, set }: { d: Dashboard; p: DashParams; set: (patch: Record<
         <StatTile label={t('outreachDash.tile.cooling')} value={fmt.number(q.coolingDown)} />
         <StatTile label={t('outreachDash.tile.callBack')} value={fmt.number(q.callBackLater)} />
       </div>
-      {blocked.length ? (
-        <p className="dash-blocked" data-testid="dash-blocked"><strong>{t('outreachDash.blocked')}</strong>{' '}
-          {blocked.map((b) => <span key={b.kind + b.k} className={`badge dash-reason-${b.kind}`}>{t(dashKey('reason', b.k), { defaultValue: b.k })}: {fmt.number(b.n)}</span>)}
+      {blocked.some((b) => b.kind === 'suppressed') || q.paused ? (
+        <p className="dash-blocked" data-testid="dash-blocked"><strong>{t('outreachDash.blocked')}</strong>
+          {blocked.filter((b) => b.kind === 'suppressed').map((b) => <span key={b.k} className="badge dash-reason-suppressed">{t(dashKey('reason', b.k), { defaultValue: b.k })}: {fmt.number(b.n)}</span>)}
           {q.paused ? <span className="badge">{t('outreachDash.reason.paused')}: {fmt.number(q.paused)}</span> : null}
+        </p>
+      ) : null}
+      {blocked.some((b) => b.kind === 'done') ? (
+        <p className="dash-blocked" data-testid="dash-done"><strong>{t('outreachDash.finished')}</strong>
+          {blocked.filter((b) => b.kind === 'done').map((b) => <span key={b.k} className="badge dash-reason-done">{t(dashKey('reason', b.k), { defaultValue: b.k })}: {fmt.number(b.n)}</span>)}
         </p>
       ) : null}
       <div className="dash-window" role="radiogroup" aria-label={t('outreachDash.window')}>
