@@ -81,7 +81,7 @@ describe('the manager dashboard', () => {
     await page.waitForFunction(({ n }) => {
       const v = document.querySelector('[data-testid="dash-calls"] .tile-value')?.textContent ?? '';
       return Number(v.replace(/\D/g, '')) === n;
-    }, { n: before + 1 }, { timeout: 20_000 });
+    }, { n: before + 1 }, { timeout: 30_000 });
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     expect(await overflowsHorizontally(page)).toBe(false);
   });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
 import { Id } from '../access/access.schemas.ts';
 import { requireCampaign } from './campaigns.ts';
-import { getDashboard, latestCall } from './dashboard.ts';
+import { latestCall } from './dashboard.ts';
+import { getDashboardShared } from './dashboard-cache.ts';
 import * as S from './dashboard.schemas.ts';
 import { openLiveStream } from './live.ts';
 import { findTodo, resolveCall } from './todo.ts';
@@ -21,7 +22,7 @@ export function dashboardRoutes(app: App, deps: Deps) {
 
   r.get('/api/outreach/campaigns/:campaignId/dashboard', {
     schema: { tags, params: CampaignParams, querystring: S.DashboardQuery, response: { 200: S.Dashboard } },
-  }, (req) => asActor(deps, req, (tx, a) => getDashboard(tx, a, req.params.campaignId, req.query)));
+  }, (req) => asActor(deps, req, (tx, a) => getDashboardShared(tx, a, req.params.campaignId, req.query)));
 
   r.get('/api/outreach/campaigns/:campaignId/live', {
     // once=1 sends one event and ends: what the sweep and tests call (inject waits for the end).

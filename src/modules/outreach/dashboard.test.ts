@@ -130,6 +130,14 @@ describe('the manager dashboard', () => {
     expect(types).toHaveLength(1);
   });
 
+  it('shares one computation between managers watching the same numbers', async () => {
+    const url = `/api/outreach/campaigns/${campaignId}/dashboard?hours=12`;
+    const first = (await get(admin, url)).json();
+    const again = (await get(await signInAs(app, world.users.adminA.email), url)).json();
+    expect(again.asOf).toBe(first.asOf);
+    expect((await get(admin, `${url}&qaContacts=1`)).json().asOf).not.toBe(first.asOf); // naming contacts: never shared
+  });
+
   it('refuses a caller: no dashboard, no stream, no to-do list', async () => {
     expect((await get(caller, `/api/outreach/campaigns/${campaignId}/dashboard`)).statusCode).toBe(404);
     expect((await get(caller, `/api/outreach/campaigns/${campaignId}/live?once=1`)).statusCode).toBe(404);

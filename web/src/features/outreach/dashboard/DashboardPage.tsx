@@ -2,7 +2,7 @@
 // and by AC, the agent leaderboard, a QA sample and the campaign's to-do list. The live stream (…/live)
 // says when a call was made, and the numbers are fetched again then (and every minute for the queue).
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeading, QueryGate, StatTile } from '../../../components/ui.tsx';
@@ -35,11 +35,23 @@ export default function DashboardPage() {
   };
   const qc = useQueryClient();
   const dash = useQuery({ queryKey: [DASH, 'dashboard', id, p], queryFn: () => dashApi.dashboard(id, p), placeholderData: keepPreviousData, refetchInterval: 60_000 });
-  const live = useLive(dashApi.liveUrl(id), (last) => {
-    if (dash.data && last === dash.data.lastCallId) return;
+  const lastTick = useRef<number | null | undefined>(undefined);
+  const refresh = useCallback(() => {
     void qc.invalidateQueries({ queryKey: [DASH, 'dashboard', id] });
     void qc.invalidateQueries({ queryKey: [DASH, 'todo', id] });
+  }, [qc, id]);
+  const live = useLive(dashApi.liveUrl(id), (last) => {
+    lastTick.current = last;
+    if (!dash.data || last !== dash.data.lastCallId) refresh();
   });
+  // The server shares one computation between viewers and may answer with numbers a few seconds older
+  // than the newest call (dashboard-cache.ts): ask again shortly until they include it.
+  const shownCall = dash.data?.lastCallId;
+  useEffect(() => {
+    if (lastTick.current === undefined || shownCall === undefined || lastTick.current === shownCall) return undefined;
+    const timer = setTimeout(refresh, 6_000);
+    return () => clearTimeout(timer);
+  }, [shownCall, dash.dataUpdatedAt, refresh]);
   // The party for seat classes: the address, else the one the seats pages remember for that election.
   const seatElection = dash.data?.seatElection ?? null;
   useEffect(() => {
