@@ -12,6 +12,8 @@ const extra = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skipped = [];
 let failedRuns = 0;
+/** Why runs failed, printed again at the very end: CI shows only the tail of the log. */
+const why = [];
 
 function vitest(label, config, env) {
   const report = path.join(os.tmpdir(), `warroom-vitest-${process.pid}-${label.replace(/\W+/g, '-')}.json`);
@@ -21,12 +23,20 @@ function vitest(label, config, env) {
   if (res.status !== 0) failedRuns += 1;
   try {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+    for (const f of r.testResults ?? []) {
+      const failed = (f.assertionResults ?? []).filter((a) => a.status === 'failed').map((a) => a.fullName ?? a.title);
+      if (f.status === 'failed') why.push(`${label}: ${path.relative(process.cwd(), f.name)}: ${failed.length ? failed.join('; ') : (f.message || 'failed outside a test (a hook or the file itself)').slice(0, 400)}`);
+    }
+    if (res.status !== 0 && r.numFailedTests === 0 && !why.some((w) => w.startsWith(label))) {
+      why.push(`${label}: vitest exited with ${res.status ?? res.signal} though every test passed (an unhandled error or a hook: see "Errors" above)`);
+    }
     totals.passed += r.numPassedTests;
     totals.failed += r.numFailedTests + (res.status !== 0 && r.numFailedTests === 0 ? 1 : 0);
     totals.skipped += r.numPendingTests + r.numTodoTests;
     fs.rmSync(report, { force: true });
   } catch {
     totals.failed += 1; // the run died before it could report
+    why.push(`${label}: no report (the run died: exit ${res.status ?? res.signal})`);
   }
 }
 
@@ -46,5 +56,6 @@ if (fs.existsSync(CHROMIUM) && process.env.WARROOM_BROWSER_TESTS !== 'off') {
 
 if (!fs.existsSync('../shared/data')) skipped.push('real-data tests: ../shared/data is absent');
 for (const s of skipped) process.stderr.write(`skipped: ${s}\n`);
+for (const w of why) process.stdout.write(`failed: ${w}\n`);
 process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(failedRuns > 0 || totals.failed > 0 ? 1 : 0);

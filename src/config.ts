@@ -13,6 +13,10 @@ const Env = z.object({
   WARROOM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   WARROOM_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
   WARROOM_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** Click-to-call: 'fake' dials no one (demos and tests); without it agents dial by hand. */
+  WARROOM_TELEPHONY: z.enum(['none', 'fake']).default('none'),
+  /** The secret the telephony provider signs its status webhook with. */
+  WARROOM_TELEPHONY_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +31,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionHours: number;
   dbPool: number;
+  telephony: 'none' | 'fake';
+  telephonySecret?: string;
   logLevel: string;
 }
 
@@ -48,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdleMinutes: e.WARROOM_SESSION_IDLE_MINUTES,
     sessionHours: e.WARROOM_SESSION_HOURS,
     dbPool: e.WARROOM_DB_POOL,
+    telephony: e.WARROOM_TELEPHONY,
+    telephonySecret: e.WARROOM_TELEPHONY_SECRET,
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../src/db/open.ts';
 import { hashPassword } from '../src/modules/access/secrets.ts';
 import { buildApp } from '../src/server/app.ts';
+import type { Deps } from '../src/server/deps.ts';
 import { defaultAuthPolicy } from '../src/modules/access/auth.service.ts';
 import { freshDatabase, type TestDatabase } from './harness.ts';
 
@@ -64,10 +65,10 @@ export async function buildWorld(db: Executor): Promise<World> {
   return { tenantA, tenantB, units: { rootA: rootA.id, s1: s1.id, s2: s2.id, d1: d1.id, ac1: ac1.id, booth1: booth1.id, rootB: rootB.id }, users };
 }
 
-export async function testApp(db: Executor): Promise<FastifyInstance> {
+export async function testApp(db: Executor, extra: Partial<Deps> = {}): Promise<FastifyInstance> {
   // Errors only: an unexpected failure (a 500, a background import's crash) shows its stack in the
   // test output instead of "the server log has the details" with no log to read.
-  const app = await buildApp({ db, version: 'test', isReady: () => true, policy: defaultAuthPolicy }, { serveWeb: false, logger: { level: 'error' } });
+  const app = await buildApp({ db, version: 'test', isReady: () => true, policy: defaultAuthPolicy, ...extra }, { serveWeb: false, logger: { level: 'error' } });
   await app.ready();
   return app;
 }
@@ -84,10 +85,10 @@ export async function signInAs(app: FastifyInstance, email: string, password = P
 }
 
 /** A fresh database with the world built and the app ready: the usual start of an API test file. */
-export async function startWorld(): Promise<{ database: TestDatabase; world: World; app: FastifyInstance; close: () => Promise<void> }> {
+export async function startWorld(extra: Partial<Deps> = {}): Promise<{ database: TestDatabase; world: World; app: FastifyInstance; close: () => Promise<void> }> {
   const database = await freshDatabase();
   const world = await buildWorld(database.db);
-  const app = await testApp(database.db);
+  const app = await testApp(database.db, extra);
   return { database, world, app, close: async () => { await app.close(); await database.dispose(); } };
 }
 

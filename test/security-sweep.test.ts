@@ -5,14 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { RouteOptions } from 'fastify';
 import { signInAs, startWorld } from './builders.ts';
+import { createFakeTelephony } from '../src/modules/outreach/telephony.ts';
 
-const { database, world, app, close } = await startWorld();
+// The fake telephony provider, behind the interface a real one meets, so the bridge routes can be swept.
+const { database, world, app, close } = await startWorld({ telephony: createFakeTelephony({ secret: 'sweep-secret-0123456789', deliver: async () => {} }) });
 afterAll(close);
 
 // Public routes carry no tenant data. Making another route public is a decision: add it here on purpose.
 // The RSVP link's two routes are the exception: the token (122 random bits) is the invitee's key and
 // shows and answers only that one invitation (src/modules/programmes/events-rsvp.ts).
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/status', 'GET /api/rsvp/:token', 'POST /api/rsvp/:token']);
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/status', 'GET /api/rsvp/:token', 'POST /api/rsvp/:token', 'POST /api/telephony/status']);
 // Tables whose rows change as a side effect of any request (sign-in, audit of a refusal).
 const BOOKKEEPING = new Set(['audit_events', 'login_attempts', 'sessions', 'system_jobs', 'schema_migrations']);
 
@@ -77,6 +79,15 @@ fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the distric
   fixtures.callId = Number((await sql<{ id: number }>`insert into calls (tenant_id, idempotency_key, campaign_id, contact_id, unit_path, agent_user_id, outcome, note)
     values (${t}, gen_random_uuid(), ${fixtures.campaignId as number}, ${fixtures.contactId as number}, ${d1.path}::ltree, ${world.users.adminA.id}, 'needs_organiser',
       'Canary note') returning id`.execute(database.db)).rows[0].id);
+  // A second canary contact held by the owner, with the owner's phone at the centre: the bridge route's own.
+  fixtures.heldContactId = Number((await sql<{ id: number }>`insert into contacts (tenant_id, phone, name, unit_id, unit_path) values (${t}, '+919800000098', 'Canary Held', ${booth.id}, ${booth.path}::ltree) returning id`.execute(database.db)).rows[0].id);
+  await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, state, held_by, lease_until)
+    values (${t}, ${fixtures.campaignId as number}, ${fixtures.heldContactId as number}, ${fixtures.centreId as number}, ${d1.path}::ltree, 'hi', 'held', ${world.users.adminA.id}, now() + interval '1 day')`.execute(database.db);
+  await sql`update centre_agents set phone = '+919800000097' where user_id = ${world.users.adminA.id}`.execute(database.db);
+  fixtures.bridgeId = Number((await sql<{ id: number }>`insert into call_bridges (tenant_id, campaign_id, contact_id, agent_user_id, unit_path, provider, provider_call_id)
+    values (${t}, ${fixtures.campaignId as number}, ${fixtures.contactId as number}, ${world.users.adminA.id}, ${d1.path}::ltree, 'fake', 'canary-call') returning id`.execute(database.db)).rows[0].id);
+  fixtures.contactImportId = Number((await sql<{ id: number }>`insert into contact_imports (tenant_id, file_name, unit_path, imported_by, status)
+    values (${t}, 'canary-contacts.csv', ${d1.path}::ltree, ${world.users.adminA.email}, 'done') returning id`.execute(database.db)).rows[0].id);
 }
 // Tours (src/modules/programmes/tours.*): a tour organised by S1's district, with a visit to its booth
 // inside the tour's dates (tours.routes.ts sends its sweep bodies for 2026-03-02).

@@ -14,6 +14,7 @@ import { registerOrg } from './org.ts';
 import { registerEvents } from './events.ts';
 import { registerTours } from './tours.ts';
 import { registerTasks } from './tasks.ts';
+import { registerOutreach } from './outreach.ts';
 
 export interface GlobalOptions { dataDir?: string; databaseUrl?: string; json?: boolean }
 
@@ -73,6 +74,7 @@ registerOrg(program, json);
 registerEvents(program, json);
 registerTours(program, json);
 registerTasks(program, json);
+registerOutreach(program, json);
 
 registerBacktest(program, globals);
 

@@ -29,6 +29,9 @@ import { reviewRoutes } from '../modules/review/review.routes.ts';
 import { toursRoutes } from '../modules/programmes/tours.routes.ts';
 import { eventsRoutes } from '../modules/programmes/events.routes.ts';
 import { eventsRsvpRoutes } from '../modules/programmes/events-rsvp.routes.ts';
+import { contactsImportRoutes } from '../modules/outreach/contacts-import.routes.ts';
+import { bridgesRoutes } from '../modules/outreach/bridges.routes.ts';
+import { contactsRoutes } from '../modules/outreach/contacts.routes.ts';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
 import { dashboardRoutes } from '../modules/outreach/dashboard.routes.ts';
 
@@ -80,6 +83,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   eventsRsvpRoutes(app, deps);
   outreachRoutes(app, deps);
   dashboardRoutes(app, deps);
+  contactsImportRoutes(app, deps);
+  contactsRoutes(app, deps);
+  bridgesRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

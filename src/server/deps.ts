@@ -1,3 +1,4 @@
+import type { Telephony } from '../modules/outreach/telephony.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Executor } from '../db/open.ts';
@@ -11,6 +12,8 @@ export interface Deps {
   version: string;
   /** Readiness beyond "the database answers": false while the server is shutting down. */
   isReady: () => boolean;
+  /** Click-to-call through a provider; absent when the server has none (agents dial by hand). */
+  telephony?: Telephony;
 }
 
 export type App = FastifyInstance;

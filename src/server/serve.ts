@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
@@ -7,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS, DemoBusy, needsDemo, runDemoSeed } from '../
 import { buildApp } from './app.ts';
 import { startEscalationSweep } from '../modules/programmes/escalation-sweep.ts';
 import { startQueueSweep } from '../modules/outreach/queue-sweep.ts';
+import { createFakeTelephony, type Telephony } from '../modules/outreach/telephony.ts';
 import { VERSION } from '../shared/version.ts';
 
 import type { Server } from 'node:http';
@@ -24,7 +26,7 @@ export async function serve(config: Config, log: (line: string) => void = (l) =>
 
   let closing = false;
   const app = await buildApp(
-    { db: database.db, version: VERSION, isReady: () => !closing,
+    { db: database.db, version: VERSION, isReady: () => !closing, telephony: telephonyFrom(config, log),
       policy: { ...defaultAuthPolicy, idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionHours } },
     { trustProxy: config.trustProxy, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } },
   );
@@ -77,4 +79,11 @@ async function printLoginIfDemo(database: Database, log: (l: string) => void, ur
 
 function printLogin(log: (l: string) => void, url: string): void {
   log(`sign in${url ? ` at ${url}` : ''} as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD} (demo data; other demo users: ${DEMO_USERS.slice(1).map((u) => u.email).join(', ')})`);
+}
+
+/** The fake provider answers every bridged call after a few seconds, so a demo's agent sees it go through. */
+function telephonyFrom(config: Config, log: (line: string) => void): Telephony | undefined {
+  if (config.telephony !== 'fake') return undefined;
+  log('telephony: the fake provider (dials no one; WARROOM_TELEPHONY=fake)');
+  return createFakeTelephony({ secret: config.telephonySecret ?? randomBytes(24).toString('hex'), autoAnswerMs: 3000 });
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../test/harness.ts';
-import { normalisePhone } from '../organisation/phones.ts';
+import { normalisePhone } from '../../shared/phones.ts';
 import { workerName } from './names.ts';
 import { demoPhone } from './org.ts';
 import { seedDemo, type SeedResult } from './seed.ts';

@@ -1,7 +1,7 @@
 // The demo call centre's people and history, planned in memory (outreach.ts writes them): contacts at
 // real booths, and a week of calls whose queue rows end where outreach_record (migration 0020) would
 // have left them, with the sweep run since. Pure and deterministic for a seed and a clock.
-import type { Answers } from '../outreach/script.ts';
+import { goalMet, type Answers, type Goal } from '../outreach/script.ts';
 import { workerName } from './names.ts';
 import { pledgeAnswers, surveyAnswers } from './outreach-scripts.ts';
 import { streamOf, type Random } from './random.ts';
@@ -50,7 +50,7 @@ const NOTES = ['Pension stopped three months ago; wants the booth president to v
   'Road to the village broken since the monsoon; wants to meet the MLA', 'Wants to join the party; asked for the mandal president\'s number',
   'Hand pump at the school has not worked for weeks'];
 
-export interface CampaignSpec { id: number; key: 'survey' | 'pledge'; members: number[]; priority: number; maxAttempts: number; cooldownMinutes: number; startsAt: number }
+export interface CampaignSpec { id: number; key: 'survey' | 'pledge'; members: number[]; priority: number; maxAttempts: number; cooldownMinutes: number; startsAt: number; goal: Goal | null }
 export interface Agent { userId: string; languages: string[]; weight: number }
 export interface PlannedCall { campaignId: number; contact: number; agent: string; outcome: Outcome; at: number; callbackAt: number | null; note: string | null; answers: Answers }
 export interface QueueRow { campaignId: number; contact: number; priority: number; state: string; attempts: number; nextAt: number; isCallback: boolean; lastOutcome: string | null }
@@ -146,7 +146,10 @@ function settle(k: CampaignSpec, c: number, calls: readonly PlannedCall[], now: 
     if (call.outcome === 'call_back') Object.assign(row, { state: 'waiting', nextAt: call.callbackAt! });
     else {
       row.attempts += 1;
-      const ends = !RETRY.has(call.outcome) || row.attempts >= k.maxAttempts;
+      // With a goal, an answer that misses it is one more attempt; one that meets it ends as goal_met.
+      const missed = call.outcome === 'answered' && k.goal !== null && !goalMet(k.goal, call.answers);
+      if (call.outcome === 'answered' && k.goal && !missed) row.lastOutcome = 'goal_met';
+      const ends = (!RETRY.has(call.outcome) && !missed) || row.attempts >= k.maxAttempts;
       if (ends) row.state = 'done';
       else Object.assign(row, { state: 'waiting', nextAt: call.at + k.cooldownMinutes * 60_000 });
     }

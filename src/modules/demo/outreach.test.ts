@@ -118,9 +118,11 @@ describe('demo call centre', () => {
       n as (select campaign_id, contact_id, count(*) filter (where outcome <> 'call_back') as attempts from calls where tenant_id = ${demo} group by 1, 2)
       select
         (count(*) filter (where q.state = 'held'))::int as held,
-        (count(*) filter (where l.outcome is not null and q.state <> 'suppressed' and q.last_outcome is distinct from l.outcome))::int as wrong_outcome,
+        (count(*) filter (where l.outcome is not null and q.state <> 'suppressed' and q.last_outcome is distinct from l.outcome
+          and not (q.last_outcome = 'goal_met' and l.outcome = 'answered')))::int as wrong_outcome,
         (count(*) filter (where coalesce(n.attempts, 0) <> q.attempts))::int as wrong_attempts,
-        (count(*) filter (where l.outcome in ('answered', 'wrong_number', 'do_not_call', 'needs_organiser') and q.state <> 'done'))::int as not_done,
+        (count(*) filter (where l.outcome in ('answered', 'wrong_number', 'do_not_call', 'needs_organiser') and q.state <> 'done'
+          and not (l.outcome = 'answered' and exists (select 1 from campaigns k where k.id = q.campaign_id and k.goal is not null))))::int as not_done,
         (count(*) filter (where l.outcome = 'call_back' and q.state <> 'suppressed' and not (q.state = 'waiting' and q.is_callback and q.next_at > now())))::int as bad_callbacks,
         (count(*) filter (where l.outcome is null and q.state not in ('ready', 'suppressed')))::int as uncalled_not_ready,
         (count(*) filter (where q.state = 'waiting' and q.next_at <= now()))::int as overdue,

@@ -145,7 +145,7 @@ async function insertCampaigns(db: Executor, tenantId: string, centreId: number,
       values (${tenantId}, ${centreId}, ${path}::ltree, ${s.name}, ${JSON.stringify(s.target)}::jsonb, ${s.goal ? JSON.stringify(s.goal) : null}::jsonb,
         ${JSON.stringify(s.script)}::jsonb, '{hi,en}', 3, 120, ${s.priority}, '09:00', '21:00', ${new Date(startsAt).toISOString()}::timestamptz,
         ${new Date(startsAt + 28 * 86_400_000).toISOString()}::timestamptz, 'active') returning id`.execute(db);
-    out.push({ id: Number(rows[0].id), key: s.key, members: s.members, priority: s.priority, maxAttempts: 3, cooldownMinutes: 120, startsAt });
+    out.push({ id: Number(rows[0].id), key: s.key, members: s.members, priority: s.priority, maxAttempts: 3, cooldownMinutes: 120, startsAt, goal: s.goal });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { auditInsertSql, recordAudit } from '../access/audit.ts';
 import type { AssignBody, BoothPage, Committee } from './committee.schemas.ts';
 import type { PersonSummary } from './people.schemas.ts';
 import { createPerson, findPersonByPhone } from './people.service.ts';
-import { maskPhone } from './phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 import { refreshStrength } from './strength.service.ts';
 import { FIGURES, toStrength, zeroSums, type Grade } from './strength.ts';
 

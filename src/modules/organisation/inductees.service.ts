@@ -9,7 +9,7 @@ import { recordAudit } from '../access/audit.ts';
 import type { Counts, InducteeDetail, InducteeInput, InducteesQuery, InducteeStatus, StepBody } from './inductees.schemas.ts';
 import { auditPeopleRead, requirePerson } from './people.queries.ts';
 import { createPerson } from './people.service.ts';
-import { maskPhone } from './phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 
 const LADDER: InducteeStatus[] = ['proposed', 'vetted', 'approved', 'designated'];
 

@@ -10,7 +10,7 @@ import { can, pathsWith, requirePermission, requireUnits } from '../access/acces
 import { recordAudit } from '../access/audit.ts';
 import { IMPORT_PERMISSION } from './org-import-context.ts';
 import type { OrgImportKind } from './org-import.schemas.ts';
-import { maskPhone } from './phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 
 export interface ExportInput { tenantId: string; kind: OrgImportKind; unitId?: number; format: 'csv' | 'xlsx'; actor?: Actor }
 export interface ExportOut { rows: number; fileName: string; contentType: string; body: Buffer }

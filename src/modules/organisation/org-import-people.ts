@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { ImportRejected, type Problems } from '../elections/problems.ts';
 import { canImport, chunks, resolveUnits, unitOf, type Ctx } from './org-import-context.ts';
 import { normaliseBulkPhone } from './org-import-phone.ts';
-import { maskPhone } from './phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 import type { CsvRecord } from '../elections/csv.ts';
 import { field, type Sheet } from './org-import-read.ts';
 import type { Counts } from './org-import-units.ts';

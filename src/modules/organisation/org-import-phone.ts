@@ -3,7 +3,7 @@
 // written as 10 digits (with or without +91 / 0) only needs the metadata's own mobile pattern.
 // Anything else goes through normalisePhone, which also says why a number is refused.
 import metadata from 'libphonenumber-js/metadata.max.json';
-import { normalisePhone, type NormalisedPhone } from './phones.ts';
+import { normalisePhone, type NormalisedPhone } from '../../shared/phones.ts';
 
 const IN_MOBILE = mobilePattern('IN');
 const INDIAN = /^(?:\+?91|0091|0)?([6-9]\d{9})$/;

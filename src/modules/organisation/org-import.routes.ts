@@ -3,17 +3,16 @@
 // with the import's id and imports it in the background as the uploader; GET /api/org/imports[/:id]
 // show progress, counts and problems; GET /api/org/exports/:kind downloads CSV or XLSX.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { sql, type ColumnType, type Generated, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
 import type { Actor, Tx } from '../../db/scope.ts';
-import { AppError, Invalid, NotFound, Unauthorized } from '../../shared/errors.ts';
+import { NotFound, Unauthorized } from '../../shared/errors.ts';
 import { pathsWith, requirePermission } from '../access/access.ts';
 import { MAX_UPLOAD_BYTES } from '../elections/imports.routes.ts';
+import { receive, tooLarge } from '../system/receive-upload.ts';
 import { exportOrg } from './org-export.ts';
 import { IMPORT_PERMISSION } from './org-import-context.ts';
 import { createOrgImportRunner, type OrgLive } from './org-import-jobs.ts';
@@ -120,28 +119,4 @@ function toOut(r: Awaited<ReturnType<ReturnType<typeof importRows>['executeTakeF
     problems: r.problems.map((p) => ({ file: r.file_name, ...p })),
     message: stale ? 'The server stopped during this import. Nothing was written; upload the file again.' : r.message,
   };
-}
-
-const tooLarge = () => new AppError(413, 'Payload too large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 2} MB`);
-
-/** Streams the body into a temporary folder under the file's own (cleaned) name. */
-async function receive(body: Readable | undefined, name: string): Promise<{ dir: string; file: string }> {
-  if (!body || typeof body.pipe !== 'function') throw new Invalid('The request has no file: send the file as the request body');
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warroom-org-upload-'));
-  const file = path.join(dir, name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload');
-  let bytes = 0;
-  const count = new Transform({
-    transform(chunk: Buffer, _enc, done) { bytes += chunk.length; done(bytes > MAX_UPLOAD_BYTES ? tooLarge() : null, chunk); },
-  });
-  try {
-    await pipeline(body, count, fs.createWriteStream(file));
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err instanceof AppError ? err : new Invalid('The upload was cut off before the whole file arrived');
-  }
-  if (bytes === 0) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Invalid('The file is empty');
-  }
-  return { dir, file };
 }

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signInAs, startWorld, type Client } from '../../../test/builders.ts';
 import { onPostgres } from '../../../test/harness.ts';
-import { normalisePhone } from './phones.ts';
+import { normalisePhone } from '../../shared/phones.ts';
 import { normaliseBulkPhone } from './org-import-phone.ts';
 
 const { database, world, app, close } = await startWorld();

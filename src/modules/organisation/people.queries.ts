@@ -7,7 +7,7 @@ import { NotFound } from '../../shared/errors.ts';
 import { can, requirePermission } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
 import type { PersonSummary } from './people.schemas.ts';
-import { maskPhone } from './phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 
 export interface PersonRow {
   id: number; phone: string; other_phones: string[]; name: string; name_hi: string | null;

@@ -8,7 +8,7 @@ import { can, pathsWith, requirePermission, requireUnits } from '../access/acces
 import { recordAudit } from '../access/audit.ts';
 import type { Person, PeopleQuery, PersonInput, PersonPatch, PersonSummary, VerifyBody } from './people.schemas.ts';
 import { auditPeopleRead, loadSummaries, requirePerson, summaryOf, type PersonRow } from './people.queries.ts';
-import { looksLikePhone, maskPhone, normalisePhone } from './phones.ts';
+import { looksLikePhone, maskPhone, normalisePhone } from '../../shared/phones.ts';
 import { refreshStrength } from './strength.service.ts';
 
 /** The E.164 form of a number a client sent, or a 400 naming the field. */

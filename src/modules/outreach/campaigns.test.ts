@@ -17,7 +17,7 @@ const system: Actor = { userId: world.users.adminA.id, tenantId: world.tenantA, 
   grants: [{ id: 0, role: 'admin', unitId: world.units.rootA, unitPath: String(world.units.rootA), permissions: ['outreach.manage'] }] };
 const row = (phone: string): ContactRow => ({ line: 0, phone, name: `Voter ${phone.slice(-2)}`, language: 'hi', stateCode: null, acNo: null,
   partNo: null, tags: ['pledge'], kind: 'voter', consentSource: 'rally' });
-await withActor(database.db, system, (tx) => writeContacts(tx, system, ['+919822200001', '+919822200002', '+919822200003'].map(row)));
+await withActor(database.db, system, (tx) => writeContacts(tx, world.tenantA, ['+919822200001', '+919822200002', '+919822200003'].map(row)));
 
 const script = {
   intro: { hi: 'नमस्ते', en: 'Hello' },

@@ -55,5 +55,5 @@ export function outreachRoutes(app: App, deps: Deps) {
   r.post('/api/outreach/calls', {
     config: { sweep: { example: (fx) => ({ body: { idempotencyKey: '00000000-0000-4000-8000-000000000001', campaignId: fx.campaignId, contactId: fx.contactId, outcome: 'busy' } }) } },
     schema: { tags, body: S.OutcomeInput, response: { 200: S.Recorded } },
-  }, (req) => asActor(deps, req, (tx, a) => recordOutcome(tx, a, req.body)));
+  }, (req) => asActor(deps, req, (tx, a) => recordOutcome(tx, a, req.body, Boolean(deps.telephony))));
 }

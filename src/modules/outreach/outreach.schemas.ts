@@ -12,7 +12,9 @@ export const CentreInput = z.object({
   name: z.string().trim().min(1).max(120), place: z.string().trim().max(200).nullish(), unitId: Id,
   languages: z.array(Lang).min(1).max(10).default(['hi']),
 });
-export const AgentInput = z.object({ userId: z.uuid(), languages: z.array(Lang).min(1).max(10), shiftFrom: Clock.nullish(), shiftTo: Clock.nullish(), active: z.boolean().default(true) });
+export const AgentInput = z.object({ userId: z.uuid(), languages: z.array(Lang).min(1).max(10), shiftFrom: Clock.nullish(), shiftTo: Clock.nullish(), active: z.boolean().default(true),
+  /** The agent's own phone, for bridged calls (the provider rings it first). */
+  phone: z.string().trim().min(3).max(30).nullish() });
 
 /** Which contacts a campaign calls: every condition given must hold. */
 export const ContactFilter = z.object({

@@ -7,7 +7,8 @@ import type { Actor, Tx } from '../../db/scope.ts';
 import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, requirePermission, requireUnits } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
-import { maskPhone } from '../organisation/phones.ts';
+import { maskPhone, normalisePhone } from '../../shared/phones.ts';
+import { wasBridged } from './bridges.ts';
 import { requireCentre, requireValidAnswers } from './campaigns.ts';
 import type { AgentInput, Claimed, OutcomeInput, Recorded } from './outreach.schemas.ts';
 
@@ -24,11 +25,14 @@ export async function createCentre(tx: Tx, actor: Actor, input: { name: string; 
 
 export async function setAgent(tx: Tx, actor: Actor, centreId: number, input: z.infer<typeof AgentInput>) {
   const centre = await requireCentre(tx, actor, centreId, 'outreach.manage');
-  await sql`insert into centre_agents (tenant_id, centre_id, user_id, unit_path, languages, shift_from, shift_to, active)
-    values (${actor.tenantId}, ${centre.id}, ${input.userId}::uuid, ${centre.unit_path}::ltree, ${input.languages}, ${input.shiftFrom ?? null}::time, ${input.shiftTo ?? null}::time, ${input.active})
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  if (phone && !('e164' in phone)) throw new Invalid('The agent\'s phone is not a phone number', [{ field: 'phone', message: phone.message }]);
+  await sql`insert into centre_agents (tenant_id, centre_id, user_id, unit_path, languages, shift_from, shift_to, active, phone)
+    values (${actor.tenantId}, ${centre.id}, ${input.userId}::uuid, ${centre.unit_path}::ltree, ${input.languages}, ${input.shiftFrom ?? null}::time, ${input.shiftTo ?? null}::time,
+      ${input.active}, ${phone ? phone.e164 : null})
     on conflict (tenant_id, centre_id, user_id) do update set languages = excluded.languages, shift_from = excluded.shift_from,
-      shift_to = excluded.shift_to, active = excluded.active`.execute(tx);
-  await recordAudit(tx, actor, { type: 'agent.set', entity: 'centre_agents', rowIds: [input.userId], unitPath: centre.unit_path, detail: { centreId, ...input } });
+      shift_to = excluded.shift_to, active = excluded.active, phone = coalesce(excluded.phone, centre_agents.phone)`.execute(tx);
+  await recordAudit(tx, actor, { type: 'agent.set', entity: 'centre_agents', rowIds: [input.userId], unitPath: centre.unit_path, detail: { centreId, ...input, phone: phone && 'e164' in phone ? maskPhone(phone.e164) : undefined } });
   return { centreId, userId: input.userId };
 }
 
@@ -80,15 +84,17 @@ export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise
 }
 
 /** The outcome, once per idempotency key; a resend answers the first call. */
-export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof OutcomeInput>): Promise<z.infer<typeof Recorded>> {
+export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof OutcomeInput>, bridging = false): Promise<z.infer<typeof Recorded>> {
   requirePermission(actor, 'outreach.call');
   const { rows: k } = await sql<{ script: unknown }>`select script from campaigns where id = ${input.campaignId}`.execute(tx);
   if (k[0]) requireValidAnswers(k[0].script, input.answers, input.outcome === 'answered');
+  // Only a server with a provider can have bridged the call: the hot path without one skips the look.
+  const bridged = bridging && await wasBridged(tx, actor, input.campaignId, input.contactId);
   let row: { call_id: number; duplicate: boolean; state: string | null } | undefined;
   try {
     row = (await sql<{ call_id: number; duplicate: boolean; state: string | null }>`select * from outreach_record(${input.idempotencyKey}::uuid,
       ${input.campaignId}::bigint, ${input.contactId}::bigint, ${input.outcome}, ${input.callbackAt ?? null}::timestamptz,
-      ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}, false)`.execute(tx)).rows[0];
+      ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}, ${bridged})`.execute(tx)).rows[0];
   } catch (e) {
     if ((e as { code?: string }).code === 'P0002') throw new Invalid('This contact is not in this campaign', [{ field: 'contactId', message: 'not in this campaign' }]);
     if ((e as { code?: string }).code === '42501') throw new NotFound('campaign');

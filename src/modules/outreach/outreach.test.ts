@@ -17,7 +17,7 @@ const system: Actor = { userId: world.users.adminA.id, tenantId: world.tenantA, 
   grants: [{ id: 0, role: 'admin', unitId: world.units.rootA, unitPath: String(world.units.rootA), permissions: ['outreach.manage'] }] };
 const row = (phone: string, tags: string[]): ContactRow => ({ line: 0, phone, name: `Voter ${phone.slice(-2)}`, language: 'hi', stateCode: null, acNo: null,
   partNo: null, tags, kind: 'beneficiary', consentSource: 'scheme register' });
-await withActor(database.db, system, (tx) => writeContacts(tx, system, [row('+919811100001', ['ujjwala']), row('+919811100002', ['ujjwala']), row('+919811100003', ['other'])]));
+await withActor(database.db, system, (tx) => writeContacts(tx, world.tenantA, [row('+919811100001', ['ujjwala']), row('+919811100002', ['ujjwala']), row('+919811100003', ['other'])]));
 
 const schemeScript = { questions: [{ id: 'scheme', kind: 'single', text: { hi: 'क्या आपको सिलेंडर मिला?' },
   options: [{ value: 'yes', label: { hi: 'हाँ' } }, { value: 'no', label: { hi: 'नहीं' } }] }] };

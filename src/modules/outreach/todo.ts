@@ -6,7 +6,7 @@ import type { Actor, Tx } from '../../db/scope.ts';
 import { Conflict, NotFound } from '../../shared/errors.ts';
 import { can, pathsWith, requirePermission } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
-import { maskPhone } from '../organisation/phones.ts';
+import { maskPhone } from '../../shared/phones.ts';
 import { requireCampaign } from './campaigns.ts';
 
 const MAX_ITEMS = 200;

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import type { Executor } from '../../db/open.ts';
 import { ImportRejected } from '../elections/problems.ts';
 import type { SystemActor } from '../access/audit.ts';
-import { normalisePhone } from '../organisation/phones.ts';
+import { normalisePhone } from '../../shared/phones.ts';
 import { resolveBulk, writeTours } from './tours.bulk.ts';
 import { BulkTour } from './tours.schemas.ts';
 

@@ -1,0 +1,228 @@
+// The load process of the callcentre-load benchmark (its own process, so the server's and the load's
+// CPU are separate): simulated call-centre agents, each with its own session, doing claim → outcome
+// cycles through the HTTP API: POST /api/outreach/centres/:centreId/claim, then POST /api/outreach/calls
+// with a fresh idempotency key. Paced (`rate` cycles a second in all: each agent waits out the rest of
+// its period after a cycle, the think time) or unpaced (`rate` 0: the next cycle at once). A share of
+// outcomes is sent a second time with the same key, which must answer the first call. Every claim is
+// written to `logFile` for the orchestrator's checks (double holds, lost and doubled outcomes).
+// Usage: tsx bench/load/callcentre-agents.ts SPEC.json; progress on stderr ("@@mark measure-start",
+// "@@mark measure-end"), one JSON summary as the last line of stdout.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+
+export interface AgentSpec {
+  baseUrl: string;
+  centreId: number;
+  agents: { cookie: string; csrf: string }[];
+  /** Cycles a second over all agents; 0 = unpaced. */
+  rate: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Share of outcomes sent a second time with the same idempotency key. */
+  resendShare: number;
+  /** Share of outcomes that are 'busy' (the rest 'answered'). */
+  busyShare: number;
+  /** Share of outcomes that are 'call_back' in `callbackSeconds` (the sweep makes them ready, first in the queue, so they are claimed again). */
+  callbackShare?: number;
+  callbackSeconds?: number;
+  /** After a network error or a 5xx on the outcome, send it again with the same key until it is acknowledged. */
+  retryOutcomes: boolean;
+  logFile: string;
+  /** Mean milliseconds between a claim's answer and its outcome (the call itself; uniform 0–2×); 0 = at once. */
+  callMs?: number;
+}
+
+/** One claim, as the agent saw it: epoch milliseconds (fractional); -1 = not reached. */
+export type ClaimLog = [agent: number, campaignId: number, contactId: number, claimSent: number, claimAck: number,
+  key: string, outcomeSent: number, outcomeAck: number, callId: number, measured: 0 | 1];
+
+export interface AgentResult {
+  cycles: number; cyclesPerSecond: number; targetPerSecond: number; measuredSeconds: number;
+  cycle: { p50Ms: number; p99Ms: number; maxMs: number }; claim: { p50Ms: number; p99Ms: number }; outcome: { p50Ms: number; p99Ms: number };
+  emptyClaims: number; errors: number; errorSamples: string[]; lateShare: number;
+  resends: number; resendsAnsweredFirst: number; resendsWrong: number;
+  claimsLogged: number; outcomesAcked: number; loadCpuSeconds: number;
+  /** Outcomes sent again after a failure (retryOutcomes), and how many of those the server had already recorded. */
+  outcomesRetried: number; retriedAlreadyRecorded: number;
+}
+
+const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as AgentSpec;
+const base = new URL(spec.baseUrl);
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+const UA = 'warroom-callbench';
+const now = () => performance.timeOrigin + performance.now();
+
+interface Reply { status: number; body: string }
+
+function request(path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: base.hostname, port: base.port, method: 'POST', path, agent,
+      headers: { ...headers, 'user-agent': UA, ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
+    if (payload !== undefined) req.write(payload);
+    req.end();
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+const log: ClaimLog[] = [];
+const cycleMs: number[] = [];
+const claimMs: number[] = [];
+const outcomeMs: number[] = [];
+let emptyClaims = 0;
+let errors = 0;
+const errorSamples: string[] = [];
+let slots = 0;
+let late = 0;
+let resends = 0;
+let resendsAnsweredFirst = 0;
+let resendsWrong = 0;
+let outcomesAcked = 0;
+let outcomesRetried = 0;
+let retriedAlreadyRecorded = 0;
+
+function error(what: string) {
+  errors++;
+  if (errorSamples.length < 10) errorSamples.push(what.slice(0, 300));
+}
+
+const t0 = now();
+const measureFrom = t0 + spec.warmupSeconds * 1000;
+const endAt = measureFrom + spec.seconds * 1000;
+const inWindow = (t: number) => t >= measureFrom && t < endAt;
+
+async function cycle(i: number, a: { cookie: string; csrf: string }): Promise<void> {
+  const headers = { cookie: `wr_session=${a.cookie}`, 'x-csrf-token': a.csrf };
+  const claimSent = now();
+  let claimed: { contact: { campaignId: number; contactId: number } | null; reason: string | null };
+  try {
+    const res = await request(`/api/outreach/centres/${spec.centreId}/claim`, headers);
+    if (res.status !== 200) { error(`claim ${res.status} ${res.body}`); await sleep(100); return; }
+    claimed = JSON.parse(res.body) as typeof claimed;
+  } catch (e) {
+    error(`claim: ${(e as Error).message}`);
+    await sleep(200);
+    return;
+  }
+  const claimAck = now();
+  if (!claimed.contact) { emptyClaims++; await sleep(100); return; }
+  const { campaignId, contactId } = claimed.contact;
+  const key = crypto.randomUUID();
+  const entry: ClaimLog = [i, campaignId, contactId, claimSent, claimAck, key, -1, -1, -1, inWindow(claimSent) ? 1 : 0];
+  log.push(entry);
+  const dice = Math.random();
+  const callback = dice < (spec.callbackShare ?? 0);
+  const body = { idempotencyKey: key, campaignId, contactId, answers: {},
+    outcome: callback ? 'call_back' : dice < (spec.callbackShare ?? 0) + spec.busyShare ? 'busy' : 'answered',
+    ...(callback && { callbackAt: new Date(Date.now() + (spec.callbackSeconds ?? 2) * 1000).toISOString() }) };
+  if (spec.callMs) await sleep(Math.random() * 2 * spec.callMs);
+  entry[6] = now();
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 2) outcomesRetried++;
+    try {
+      const res = await request('/api/outreach/calls', headers, body);
+      if (res.status === 200) {
+        entry[7] = now();
+        const r = JSON.parse(res.body) as { callId: number; duplicate: boolean };
+        entry[8] = r.callId;
+        outcomesAcked++;
+        if (attempt > 1 && r.duplicate) retriedAlreadyRecorded++;
+        break;
+      }
+      error(`outcome ${res.status} ${res.body}`);
+      if (!spec.retryOutcomes || res.status < 500) return;
+    } catch (e) {
+      error(`outcome: ${(e as Error).message}`);
+      if (!spec.retryOutcomes) return;
+    }
+    if (now() >= endAt + 30_000) return; // give up well after the run: the outcome stays unacknowledged
+    await sleep(250);
+  }
+  if (inWindow(claimSent)) {
+    cycleMs.push(entry[7] - claimSent);
+    claimMs.push(claimAck - claimSent);
+    outcomeMs.push(entry[7] - entry[6]);
+  }
+  if (Math.random() < spec.resendShare) {
+    // The agent's phone lost the answer and sends the same outcome again: it must answer the first call.
+    resends++;
+    try {
+      const res = await request('/api/outreach/calls', headers, body);
+      const r = JSON.parse(res.body) as { callId: number; duplicate: boolean };
+      if (res.status === 200 && r.duplicate && r.callId === entry[8]) resendsAnsweredFirst++;
+      else { resendsWrong++; error(`resend ${res.status} ${res.body}`); }
+    } catch (e) {
+      error(`resend: ${(e as Error).message}`);
+    }
+  }
+}
+
+async function runAgent(i: number): Promise<void> {
+  const a = spec.agents[i];
+  if (spec.rate <= 0) {
+    while (now() < endAt) await cycle(i, a);
+    return;
+  }
+  // Paced: agent i's slots are every `period` ms, staggered over the agents; a slot the agent reaches
+  // more than half a period late is dropped (not made up later), so the offered rate stays `rate`.
+  const period = (spec.agents.length / spec.rate) * 1000;
+  let next = t0 + (i / spec.agents.length) * period + Math.random() * 5;
+  while (next < endAt) {
+    const wait = next - now();
+    if (wait > 0) await sleep(wait);
+    const t = now();
+    if (inWindow(next)) {
+      slots++;
+      if (t - next > period / 2) late++;
+    }
+    if (t - next > period / 2) {
+      next += Math.ceil((t - next) / period) * period;
+      continue;
+    }
+    await cycle(i, a);
+    next += period;
+  }
+}
+
+function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))] * 100) / 100;
+}
+
+async function main() {
+  const cpu0 = process.cpuUsage();
+  const marked = new Set<string>();
+  const mark = (m: string) => { if (!marked.has(m)) { marked.add(m); process.stderr.write(`@@mark ${m}\n`); } };
+  const markStart = setTimeout(() => mark('measure-start'), Math.max(0, measureFrom - now()));
+  const markEnd = setTimeout(() => mark('measure-end'), Math.max(0, endAt - now()));
+  await Promise.all(spec.agents.map((_, i) => runAgent(i)));
+  clearTimeout(markStart);
+  clearTimeout(markEnd);
+  mark('measure-start');
+  mark('measure-end');
+  const cpu = process.cpuUsage(cpu0);
+  fs.writeFileSync(spec.logFile, JSON.stringify(log));
+  const cycles = cycleMs.length;
+  const result: AgentResult = {
+    cycles, cyclesPerSecond: Math.round((cycles / spec.seconds) * 10) / 10, targetPerSecond: spec.rate, measuredSeconds: spec.seconds,
+    cycle: { p50Ms: pct(cycleMs, 0.5), p99Ms: pct(cycleMs, 0.99), maxMs: pct(cycleMs, 1) },
+    claim: { p50Ms: pct(claimMs, 0.5), p99Ms: pct(claimMs, 0.99) }, outcome: { p50Ms: pct(outcomeMs, 0.5), p99Ms: pct(outcomeMs, 0.99) },
+    emptyClaims, errors, errorSamples, lateShare: slots ? Math.round((late / slots) * 1000) / 1000 : 0,
+    resends, resendsAnsweredFirst, resendsWrong, claimsLogged: log.length, outcomesAcked, outcomesRetried, retriedAlreadyRecorded,
+    loadCpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 100) / 100,
+  };
+  agent.destroy();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((e: unknown) => { process.stderr.write(`${(e as Error).stack ?? String(e)}\n`); process.exit(1); });
