@@ -73,6 +73,11 @@ describe('the manager dashboard', () => {
     expect(await page.getByTestId('dash-agent-table').locator('tbody tr').count()).toBeGreaterThan(0);
     const before = Number((await tile(page, 'dash-calls')).replace(/\D/g, ''));
     expect(before).toBeGreaterThan(0);
+    // Seat classes need a party (the tenant has no "our party" setting): the demo's own, Demo Party.
+    await page.getByTestId('dash-seats-reason').waitFor();
+    await page.getByTestId('dash-party').fill('DP');
+    await page.getByTestId('dash-party').press('Enter');
+    await drawn(page, 'dash-seat-chart');
     await shotFromTop(page, 'dashboard-1280-en');
 
     // The caller records an outcome; the page hears of it from the live stream and counts it, no reload.
