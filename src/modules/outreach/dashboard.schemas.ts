@@ -60,7 +60,7 @@ export const LiveQuery = z.object({ once: z.enum(['0', '1']).optional() });
 
 export const TodoQuery = z.object({ campaignId: Id.optional() });
 export const TodoItem = z.object({ callId: z.number(), campaignId: z.number(), campaign: z.string(), contactId: z.number(), name: z.string().nullable(),
-  phone: z.string().nullable(), stateCode: z.string().nullable(), acNo: z.number().nullable(), acName: z.string().nullable(), agent: z.string().nullable(),
+  phone: z.string().nullable(), stateCode: z.string().nullable(), acNo: z.number().nullable(), acName: z.string().nullable(), acNameHi: z.string().nullable(), agent: z.string().nullable(),
   note: z.string().nullable(), at: z.string() });
 export const Todo = z.object({ items: z.array(TodoItem), truncated: z.boolean() });
 export const ResolveInput = z.object({ resolution: z.string().trim().min(1).max(2000) });

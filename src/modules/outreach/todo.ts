@@ -21,8 +21,8 @@ export async function findTodo(tx: Tx, actor: Actor, campaignId?: number) {
   const paths = pathsWith(actor, 'outreach.manage');
   // calls_todo (tenant_id, at) where open: the list is read from that partial index, newest first.
   const { rows } = await sql<{ id: number; campaign_id: number; campaign: string; contact_id: number; name: string | null; phone: string | null;
-    state_code: string | null; ac_no: number | null; ac_name: string | null; agent: string | null; note: string | null; at: Date }>`
-    select k.id, k.campaign_id, p.name as campaign, k.contact_id, c.name, c.phone, k.state_code, k.ac_no, g.name as ac_name, u.name as agent, k.note, k.at
+    state_code: string | null; ac_no: number | null; ac_name: string | null; ac_name_hi: string | null; agent: string | null; note: string | null; at: Date }>`
+    select k.id, k.campaign_id, p.name as campaign, k.contact_id, c.name, c.phone, k.state_code, k.ac_no, g.name as ac_name, g.name_hi as ac_name_hi, u.name as agent, k.note, k.at
     from calls k
       join campaigns p on p.tenant_id = k.tenant_id and p.id = k.campaign_id
       left join contacts c on c.tenant_id = k.tenant_id and c.id = k.contact_id
@@ -38,7 +38,7 @@ export async function findTodo(tx: Tx, actor: Actor, campaignId?: number) {
   }
   return {
     items: items.map((r) => ({ callId: Number(r.id), campaignId: Number(r.campaign_id), campaign: r.campaign, contactId: Number(r.contact_id), name: r.name,
-      phone: r.phone ? maskPhone(r.phone) : null, stateCode: r.state_code, acNo: r.ac_no, acName: r.ac_name, agent: r.agent, note: r.note,
+      phone: r.phone ? maskPhone(r.phone) : null, stateCode: r.state_code, acNo: r.ac_no, acName: r.ac_name, acNameHi: r.ac_name_hi, agent: r.agent, note: r.note,
       at: new Date(r.at).toISOString() })),
     truncated: rows.length > MAX_ITEMS,
   };

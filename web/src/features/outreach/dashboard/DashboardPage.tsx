@@ -184,7 +184,7 @@ function SeatClasses({ d, p, set }: { d: Dashboard; p: DashParams; set: (patch: 
       ) : sentiment ? <p className="muted small">{t('outreachDash.sentimentIs', { what: sentiment })}</p> : null}
       {s ? (
         <Bars title={t('outreachDash.seatTitle', { party: s.party, election: s.electionName })} horizontal
-          categories={s.items.map((x) => `${t(dashKey('seatClass', x.seatClass.replace('-', '_')))} (${fmt.number(x.calls)})`)}
+          categories={s.items.map((x) => t('outreachDash.classCalls', { name: t(dashKey('seatClass', x.seatClass.replace('-', '_'))), n: fmt.number(x.calls) }))}
           series={[{ name: t('outreachDash.share'), data: s.items.map((x) => (x.share === null ? 0 : Math.round(x.share * 1000) / 10)), color: '#d68910',
             colors: s.items.map((x) => (x.seatClass === 'battleground' ? '#c2410c' : '#d68910')) }]}
           format={(v) => `${fmt.number(v)}%`} testId="dash-seat-chart" />

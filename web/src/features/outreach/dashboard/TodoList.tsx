@@ -60,7 +60,7 @@ function TodoRow({ item: x, showCampaign }: { item: TodoItem; showCampaign: bool
         <time className="muted" dateTime={x.at}>{fmt.dateTime(x.at)}</time>
       </div>
       <div className="detail">
-        {[showCampaign ? x.campaign : null, x.acNo ? t('outreachDash.acLabel', { no: x.acNo, name: x.acName ? local(x.acName, null) : '' }) : null,
+        {[showCampaign ? x.campaign : null, x.acNo ? t('outreachDash.acLabel', { no: x.acNo, name: x.acName ? local(x.acName, x.acNameHi) : '' }) : null,
           x.agent ? t('outreachDash.todo.by', { agent: x.agent }) : null].filter(Boolean).join(' · ')}
       </div>
       {x.note ? <p className="dash-note">{x.note}</p> : null}
