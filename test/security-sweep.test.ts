@@ -75,6 +75,10 @@ fixtures.s1UnitId = world.units.s1; // POST /api/units/:unitId/move: the distric
   fixtures.contactId = Number((await sql<{ id: number }>`insert into contacts (tenant_id, phone, name, unit_id, unit_path) values (${t}, '+919800000099', 'Canary Contact', ${booth.id}, ${booth.path}::ltree) returning id`.execute(database.db)).rows[0].id);
   await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, state)
     values (${t}, ${fixtures.campaignId as number}, ${fixtures.contactId as number}, ${fixtures.centreId as number}, ${d1.path}::ltree, 'hi', 'ready')`.execute(database.db);
+  // A call needing an organiser, open on the to-do list (dashboard.routes.ts).
+  fixtures.callId = Number((await sql<{ id: number }>`insert into calls (tenant_id, idempotency_key, campaign_id, contact_id, unit_path, agent_user_id, outcome, note)
+    values (${t}, gen_random_uuid(), ${fixtures.campaignId as number}, ${fixtures.contactId as number}, ${d1.path}::ltree, ${world.users.adminA.id}, 'needs_organiser',
+      'Canary note') returning id`.execute(database.db)).rows[0].id);
   // A second canary contact held by the owner, with the owner's phone at the centre: the bridge route's own.
   fixtures.heldContactId = Number((await sql<{ id: number }>`insert into contacts (tenant_id, phone, name, unit_id, unit_path) values (${t}, '+919800000098', 'Canary Held', ${booth.id}, ${booth.path}::ltree) returning id`.execute(database.db)).rows[0].id);
   await sql`insert into campaign_contacts (tenant_id, campaign_id, contact_id, centre_id, unit_path, language, state, held_by, lease_until)

@@ -33,6 +33,7 @@ import { contactsImportRoutes } from '../modules/outreach/contacts-import.routes
 import { bridgesRoutes } from '../modules/outreach/bridges.routes.ts';
 import { contactsRoutes } from '../modules/outreach/contacts.routes.ts';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
+import { dashboardRoutes } from '../modules/outreach/dashboard.routes.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   eventsRoutes(app, deps);
   eventsRsvpRoutes(app, deps);
   outreachRoutes(app, deps);
+  dashboardRoutes(app, deps);
   contactsImportRoutes(app, deps);
   contactsRoutes(app, deps);
   bridgesRoutes(app, deps);
