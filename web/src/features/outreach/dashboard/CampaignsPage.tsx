@@ -14,7 +14,10 @@ export default function CampaignsPage() {
   const campaigns = useQuery({ queryKey: [DASH, 'campaigns'], queryFn: dashApi.campaigns });
   return (
     <>
-      <PageHeading testId="outreach" actions={<Link className="btn" to="/outreach/call" data-testid="dash-take-calls">{t('outreachDash.takeCalls')}</Link>}>
+      <PageHeading testId="outreach" actions={<>
+        <Link className="btn" to="/outreach/contacts" data-testid="dash-contacts">{t('outreachContacts.title')}</Link>
+        <Link className="btn" to="/outreach/call" data-testid="dash-take-calls">{t('outreachDash.takeCalls')}</Link>
+      </>}>
         {t('outreachDash.title')}
       </PageHeading>
       <p className="muted">{t('outreachDash.intro')}</p>
