@@ -57,6 +57,12 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     warmup: opt('warmup', 3), burstSeconds: opt('burst-seconds', 20), crashSeconds: opt('crash-seconds', 30), pgbenchSeconds: opt('pgbench-seconds', 60), pgbenchRuns: opt('pgbench-runs', 2),
     resendShare: opt('resend-share', 0.05), callMs: opt('call-ms', 1000), callbackShare: opt('callback-share', 0.1), busyShare: opt('busy-share', 0.3),
   };
+  // Development aids: --profile=DIR writes V8 CPU profiles of the server and the load process there;
+  // --burst-only runs the unpaced burst alone (no ceiling, no paced steps, no kill -9).
+  const profileDir = args.find((x) => x.startsWith('--profile='))?.slice('--profile='.length);
+  const profileArgs = profileDir === 'perf' ? ['--perf-basic-prof'] : profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const burstOnly = args.includes('--burst-only');
+  loadNodeArgs = profileArgs;
   const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'callbench-'));
   let server: Server | null = null;
@@ -74,11 +80,12 @@ const callcentreLoad: Bench = async ({ log, args }) => {
 
     // (3) first, with nothing else of ours running: the ceiling by pgbench.
     await resetQueue(db, setup, log);
+    if (burstOnly) o.pgbenchSeconds = opt('pgbench-seconds', 15);
     log(`pgbench ceiling: ${o.pool} connections, ${o.pgbenchSeconds} s (${loadAt()})`);
     const ceiling = await runPgbench(url, setup, salt, o, work, log);
     log(`  ${ceiling.tps} cycles/s, latency average ${ceiling.latencyAvgMs} ms`);
 
-    server = await startServer(url, port, o.pool);
+    server = await startServer(url, port, o.pool, profileArgs);
     const run = (phase: string, rate: number, seconds: number, extra: Partial<AgentSpec> = {}, during?: (child: ChildProcess) => Promise<void>) =>
       runLoad({ baseUrl: `http://127.0.0.1:${port}`, centreId: setup.centreId, agents: sessions, rate, seconds, warmupSeconds: o.warmup,
         resendShare: o.resendShare, busyShare: o.busyShare, retryOutcomes: false, dbName, logFile: path.join(work, `${phase}.json`), ...extra }, () => server, log, during);
@@ -86,7 +93,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     // (1) paced steps, rising, until a step misses the goal; then the best one again for the full time.
     const steps: StepFigures[] = [];
     let best: number | null = null;
-    for (const rate of o.rates) {
+    for (const rate of burstOnly ? [] : o.rates) {
       await resetQueue(db, setup, log);
       log(`paced step: ${rate} cycles/s offered (${o.agents} agents, each every ${round(o.agents / rate)} s), ${o.stepSeconds} s (${loadAt()})`);
       const r = await run(`step-${rate}`, rate, o.stepSeconds);
@@ -99,7 +106,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
     let reported: StepFigures | null = null;
     // No step met the goal: the lowest rate still runs for the full time, reported with meetsGoal false.
     const confirmCandidates = best === null ? o.rates.slice(0, 1) : o.rates.filter((r) => r <= best!).reverse().slice(0, 2);
-    for (const rate of confirmCandidates) {
+    for (const rate of burstOnly ? [] : confirmCandidates) {
       await resetQueue(db, setup, log);
       log(`reported step: ${rate} cycles/s offered, ${o.seconds} s (${loadAt()})`);
       const r = await run(`paced-${rate}`, rate, o.seconds);
@@ -121,6 +128,12 @@ const callcentreLoad: Bench = async ({ log, args }) => {
       doubleHeld: doubleHeld(burstClaims), reclaimedContacts: reclaimed(burstClaims), ...burstChecks, resends: burstLoad.resends, resendsAnsweredFirst: burstLoad.resendsAnsweredFirst,
       serverCpuSeconds: burstLoad.serverCpuSeconds, postgresCpuSeconds: burstLoad.postgresCpuSeconds, loadCpuSeconds: burstLoad.loadCpuSeconds };
     log(`  ${burst.cyclesPerSecond}/s, p50 ${burst.p50Ms} ms, p99 ${burst.p99Ms} ms; double held ${burst.doubleHeld}, lost ${burst.lostOutcomes}, doubled ${burst.doubledOutcomes}`);
+    if (burstOnly) {
+      const per = (sec: number | null) => (sec == null ? null : round((sec * 1000) / burst.cycles));
+      return { name: 'callcentre-load', burstOnly: true, agents: o.agents, contacts: setup.contacts, ceilingPerSecond: ceiling.tps,
+        burstShare: round(burst.cyclesPerSecond / ceiling.tps), burst, ceiling,
+        cpuMsPerCycle: { server: per(burst.serverCpuSeconds), postgres: per(burst.postgresCpuSeconds), load: per(burst.loadCpuSeconds) } };
+    }
 
     // (4) kill -9 mid-run, restart on the same port; the agents carry on (outcomes resent with their key).
     await resetQueue(db, setup, log);
@@ -145,7 +158,7 @@ const callcentreLoad: Bench = async ({ log, args }) => {
       crash.heldAtKill = held.held;
       crash.leasesWoundBack = Number(wound.numAffectedRows ?? 0n);
       const tStart = Date.now();
-      server = await startServer(url, port, o.pool);
+      server = await startServer(url, port, o.pool, profileArgs);
       crash.restartMs = Date.now() - tStart;
       crash.downMs = Date.now() - tKill;
       // The sweep runs right after the server listens; give it a moment, then count what is still held past its lease.
@@ -387,9 +400,10 @@ function reclaimed(claims: ClaimLog[]): number {
 // ---------- the server and the load ----------
 
 interface Server { child: ChildProcess; stop: () => Promise<void> }
+let loadNodeArgs: string[] = [];
 
-async function startServer(url: string, port: number, pool: number): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/warroom.mjs'), 'serve'], {
+async function startServer(url: string, port: number, pool: number, nodeArgs: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/warroom.mjs'), 'serve'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', WARROOM_DEMO: 'off', LOG_LEVEL: 'warn', WARROOM_DB_POOL: String(pool) },
   });
@@ -422,7 +436,7 @@ async function runLoad(spec: AgentSpec & { dbName: string }, server: () => Serve
   fs.writeFileSync(specFile, JSON.stringify(spec));
   const marks: Record<string, { server: number | null; postgres: Map<number, number> }> = {};
   const serverCpu = () => { const s = server(); return s ? cpuOf(s.child.pid) : null; };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load', 'callcentre-agents.ts'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...loadNodeArgs, '--import', 'tsx', path.join(HERE, 'load', 'callcentre-agents.ts'), specFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const duringDone = during ? during(child) : Promise.resolve();
   const result = await new Promise<AgentResult>((resolve, reject) => {
     let stdout = '';
@@ -479,16 +493,12 @@ export const PGBENCH_SCRIPT = `\\set aid random(1, :agents)
 select r->>'userId' as uid, r->>'email' as label from (select auth_resolve_session(encode(sha256(convert_to(:salt::text || '.' || :aid::text, 'UTF8')), 'hex'), 120) as r) s \\gset
 begin;
 select set_config('role', 'warroom_app', true), set_config('app.tenant_id', :tenant::text, true), set_config('app.user_id', :uid::text, true), set_config('app.scopes', :scopes::text, true);
-select campaign_id, contact_id from outreach_claim(:centre::bigint, :lease::int) \\gset
-select id, name, script, max_attempts from campaigns where id = :campaign_id::bigint;
-insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) values (:tenant::uuid, :uid::uuid, :label::text, 'contact.claim', 'contacts', array[:contact_id::text], null, jsonb_build_object('campaignId', :campaign_id::bigint, 'unmasked', false), '127.0.0.1', 'pgbench');
+with c as materialized (select * from outreach_claim(:centre::bigint, :lease::int)), a as (insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) select :tenant::uuid, :uid::uuid, :label::text, 'contact.claim'::text, 'contacts'::text, array[c.contact_id::text], null::ltree, jsonb_build_object('campaignId', c.campaign_id, 'unmasked', false::boolean), '127.0.0.1'::text, 'pgbench'::text from c where c.contact_id is not null) select c.campaign_id, c.contact_id, k.name as campaign_name, k.script, k.max_attempts from c left join campaigns k on k.id = c.campaign_id \\gset
 commit;
 select r->>'userId' as uid, r->>'email' as label from (select auth_resolve_session(encode(sha256(convert_to(:salt::text || '.' || :aid::text, 'UTF8')), 'hex'), 120) as r) s \\gset
 begin;
 select set_config('role', 'warroom_app', true), set_config('app.tenant_id', :tenant::text, true), set_config('app.user_id', :uid::text, true), set_config('app.scopes', :scopes::text, true);
-select script from campaigns where id = :campaign_id::bigint;
-select call_id, duplicate from outreach_record(gen_random_uuid(), :campaign_id::bigint, :contact_id::bigint, case when :busy::int <= :busypct::int then 'busy' else 'answered' end, null::timestamptz, '{}'::jsonb, null::text, false) \\gset
-insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) values (:tenant::uuid, :uid::uuid, :label::text, 'call.outcome', 'calls', array[:call_id::text], null, jsonb_build_object('campaignId', :campaign_id::bigint, 'contactId', :contact_id::bigint, 'outcome', case when :busy::int <= :busypct::int then 'busy' else 'answered' end), '127.0.0.1', 'pgbench');
+with r as materialized (select * from outreach_record(gen_random_uuid(), :campaign_id::bigint, :contact_id::bigint, case when :busy::int <= :busypct::int then 'busy' else 'answered' end, null::timestamptz, '{}'::jsonb, null::text, false)), a as (insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) select :tenant::uuid, :uid::uuid, :label::text, 'call.outcome'::text, 'calls'::text, array[r.call_id::text], null::ltree, jsonb_build_object('campaignId', :campaign_id::bigint, 'contactId', :contact_id::bigint, 'outcome', (case when :busy::int <= :busypct::int then 'busy' else 'answered' end)::text), '127.0.0.1'::text, 'pgbench'::text from r where not r.duplicate) select r.call_id, r.duplicate, r.state, (select script from campaigns where id = :campaign_id::bigint) as script from r;
 commit;
 `;
 

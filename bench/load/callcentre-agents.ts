@@ -9,7 +9,7 @@
 // "@@mark measure-end"), one JSON summary as the last line of stdout.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
+import { Pool } from 'undici';
 
 export interface AgentSpec {
   baseUrl: string;
@@ -48,28 +48,21 @@ export interface AgentResult {
 }
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as AgentSpec;
-const base = new URL(spec.baseUrl);
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+// undici, not node:http: the load process shares the machine's two cores with the server and
+// PostgreSQL, and node:http's client spent about 1 ms of CPU per cycle (bench/README.md); a client that
+// costs less leaves more of the machine to what is being measured, as pgbench's own client does.
+// One keep-alive connection per agent, as 1,000 agents' phones would have.
+const pool = new Pool(spec.baseUrl, { connections: spec.agents.length, pipelining: 1, keepAliveTimeout: 60_000 });
 const UA = 'warroom-callbench';
 const now = () => performance.timeOrigin + performance.now();
 
 interface Reply { status: number; body: string }
 
-function request(path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
+async function request(path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: base.hostname, port: base.port, method: 'POST', path, agent,
-      headers: { ...headers, 'user-agent': UA, ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
-    if (payload !== undefined) req.write(payload);
-    req.end();
-  });
+  const res = await pool.request({ method: 'POST', path, body: payload, headersTimeout: 30_000, bodyTimeout: 30_000,
+    headers: { ...headers, 'user-agent': UA, ...(payload !== undefined && { 'content-type': 'application/json' }) } });
+  return { status: res.statusCode, body: await res.body.text() };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
@@ -221,7 +214,7 @@ async function main() {
     resends, resendsAnsweredFirst, resendsWrong, claimsLogged: log.length, outcomesAcked, outcomesRetried, retriedAlreadyRecorded,
     loadCpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 100) / 100,
   };
-  agent.destroy();
+  await pool.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -2,6 +2,7 @@
 // that skip a branch are refused, a goal met ends the contact's calls while an answer without it is
 // tried again, a follow-up campaign enrols by earlier answers, and a running campaign's hours change.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signInAs, startWorld, type Client } from '../../../test/builders.ts';
 import { withActor, type Actor } from '../../db/scope.ts';
@@ -63,6 +64,10 @@ describe('campaigns with scripts and goals', () => {
     expect(skipped.json().errors).toEqual([{ field: 'answers.rating', message: 'the earlier answers skip this question' }]);
     const offScale = await send(first.contact.contactId, { pledge: 'no', why: 'busy', rating: 9 });
     expect(offScale.json().errors.map((e: { field: string }) => e.field)).toEqual(['answers.rating']);
+    // The answers are checked after the outcome is written, in the same transaction: refused, nothing stays.
+    const left = await sql<{ calls: number; audits: number }>`select (select count(*)::int from calls where contact_id = ${first.contact.contactId}) as calls,
+      (select count(*)::int from audit_events where type = 'call.outcome') as audits`.execute(database.db);
+    expect(left.rows[0]).toEqual({ calls: 0, audits: 0 });
     // Answered without the pledge: tried again later (cooldown 0, so ready after the sweep).
     expect((await send(first.contact.contactId, { pledge: 'no', why: 'undecided', rating: 3 })).json()).toMatchObject({ state: 'waiting' });
     const second = (await call(caller, 'POST', `/api/outreach/centres/${centreId}/claim`)).json();

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Actor, Tx } from '../../db/scope.ts';
 import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, requirePermission, requireUnits } from '../access/access.ts';
-import { recordAudit } from '../access/audit.ts';
+import { auditInsertSql, recordAudit } from '../access/audit.ts';
 import { maskPhone, normalisePhone } from '../../shared/phones.ts';
 import { wasBridged } from './bridges.ts';
 import { requireCentre, requireValidAnswers } from './campaigns.ts';
@@ -53,7 +53,8 @@ export async function setCampaignStatus(tx: Tx, actor: Actor, campaignId: number
 }
 
 interface ClaimRow { campaign_id: number | null; contact_id: number | null; lease_until: Date | null; attempts: number | null; is_callback: boolean | null;
-  reason: string | null; name: string | null; phone: string | null; language: string | null; state_code: string | null; ac_no: number | null }
+  reason: string | null; name: string | null; phone: string | null; language: string | null; state_code: string | null; ac_no: number | null;
+  campaign_name: string | null; script: unknown; max_attempts: number | null }
 
 /**
  * The next contact for the agent (their centre and languages). The number is masked unless the agent
@@ -61,24 +62,25 @@ interface ClaimRow { campaign_id: number | null; contact_id: number | null; leas
  */
 export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise<z.infer<typeof Claimed>> {
   requirePermission(actor, 'outreach.call');
+  const unmasked = can(actor, 'personal.unmask');
+  // One statement: the claim, its audit event and the campaign's script (the agent's grant is at the
+  // centre's unit, so the campaign is in scope). Every round trip costs the server more CPU than the
+  // database (bench/README.md, callcentre-load), and this is the hottest call there is.
   let r: ClaimRow | undefined;
   try {
-    r = (await sql<ClaimRow>`select * from outreach_claim(${centreId}::bigint, ${LEASE_SECONDS}::int)`.execute(tx)).rows[0];
+    r = (await sql<ClaimRow>`with c as materialized (select * from outreach_claim(${centreId}::bigint, ${LEASE_SECONDS}::int)),
+      a as (${auditInsertSql(actor, 'contact.claim', 'contacts', sql`jsonb_build_object('campaignId', c.campaign_id, 'unmasked', ${unmasked}::boolean)`,
+        sql`array[c.contact_id::text]`, sql`null::ltree`, sql`from c where c.contact_id is not null`)})
+      select c.*, k.name as campaign_name, k.script, k.max_attempts from c left join campaigns k on k.id = c.campaign_id`.execute(tx)).rows[0];
   } catch (e) {
     if ((e as { code?: string }).code === '42501') throw new NotFound('call centre'); // not an agent there
     throw e;
   }
   if (!r || r.contact_id === null) return { contact: null, reason: r?.reason ?? 'empty' };
-  const unmasked = can(actor, 'personal.unmask');
-  // The agent's grant is at the centre's unit, so the campaign is in scope; the script travels with the contact.
-  const { rows: k } = await sql<{ id: number; name: string; script: unknown; max_attempts: number }>`select id, name, script, max_attempts from campaigns
-    where id = ${r.campaign_id}`.execute(tx);
-  await recordAudit(tx, actor, { type: 'contact.claim', entity: 'contacts', rowIds: [r.contact_id], unitPath: null,
-    detail: { campaignId: r.campaign_id, unmasked } });
   return {
     contact: { campaignId: r.campaign_id!, contactId: r.contact_id, name: r.name, phone: unmasked ? r.phone! : maskPhone(r.phone!), phoneMasked: !unmasked,
       language: r.language!, stateCode: r.state_code, acNo: r.ac_no, leaseUntil: new Date(r.lease_until!).toISOString(), attempts: r.attempts!, isCallback: r.is_callback! },
-    campaign: k[0] ? { id: k[0].id, name: k[0].name, script: k[0].script, maxAttempts: k[0].max_attempts } : null,
+    campaign: r.campaign_name !== null ? { id: r.campaign_id!, name: r.campaign_name, script: r.script, maxAttempts: r.max_attempts! } : null,
     reason: null,
   };
 }
@@ -86,24 +88,26 @@ export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise
 /** The outcome, once per idempotency key; a resend answers the first call. */
 export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof OutcomeInput>, bridging = false): Promise<z.infer<typeof Recorded>> {
   requirePermission(actor, 'outreach.call');
-  const { rows: k } = await sql<{ script: unknown }>`select script from campaigns where id = ${input.campaignId}`.execute(tx);
-  if (k[0]) requireValidAnswers(k[0].script, input.answers, input.outcome === 'answered');
   // Only a server with a provider can have bridged the call: the hot path without one skips the look.
   const bridged = bridging && await wasBridged(tx, actor, input.campaignId, input.contactId);
-  let row: { call_id: number; duplicate: boolean; state: string | null } | undefined;
+  // One statement: the outcome, its audit event (not for a resend) and the script the answers are
+  // checked against. Answers that do not fit throw below, and the transaction takes the call back.
+  let row: { call_id: number; duplicate: boolean; state: string | null; script: unknown } | undefined;
   try {
-    row = (await sql<{ call_id: number; duplicate: boolean; state: string | null }>`select * from outreach_record(${input.idempotencyKey}::uuid,
-      ${input.campaignId}::bigint, ${input.contactId}::bigint, ${input.outcome}, ${input.callbackAt ?? null}::timestamptz,
-      ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}, ${bridged})`.execute(tx)).rows[0];
+    row = (await sql<{ call_id: number; duplicate: boolean; state: string | null; script: unknown }>`with r as materialized (select * from outreach_record(
+        ${input.idempotencyKey}::uuid, ${input.campaignId}::bigint, ${input.contactId}::bigint, ${input.outcome}, ${input.callbackAt ?? null}::timestamptz,
+        ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}, ${bridged})),
+      a as (${auditInsertSql(actor, 'call.outcome', 'calls',
+        sql`jsonb_build_object('campaignId', ${input.campaignId}::bigint, 'contactId', ${input.contactId}::bigint, 'outcome', ${input.outcome}::text)`,
+        sql`array[r.call_id::text]`, sql`null::ltree`, sql`from r where not r.duplicate`)})
+      select r.call_id, r.duplicate, r.state, (select script from campaigns where id = ${input.campaignId}) as script from r`.execute(tx)).rows[0];
   } catch (e) {
     if ((e as { code?: string }).code === 'P0002') throw new Invalid('This contact is not in this campaign', [{ field: 'contactId', message: 'not in this campaign' }]);
     if ((e as { code?: string }).code === '42501') throw new NotFound('campaign');
     throw e;
   }
-  if (!row.duplicate) {
-    await recordAudit(tx, actor, { type: 'call.outcome', entity: 'calls', rowIds: [row.call_id], unitPath: null,
-      detail: { campaignId: input.campaignId, contactId: input.contactId, outcome: input.outcome } });
-  }
+  // A resend answers the first call, whose answers were checked when it was recorded.
+  if (!row.duplicate && row.script != null) requireValidAnswers(row.script, input.answers, input.outcome === 'answered');
   return { callId: row.call_id, duplicate: row.duplicate, state: row.state };
 }
 
