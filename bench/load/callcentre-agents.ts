@@ -9,7 +9,7 @@
 // "@@mark measure-end"), one JSON summary as the last line of stdout.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Pool } from 'undici';
+import net from 'node:net';
 
 export interface AgentSpec {
   baseUrl: string;
@@ -48,21 +48,83 @@ export interface AgentResult {
 }
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as AgentSpec;
-// undici, not node:http: the load process shares the machine's two cores with the server and
-// PostgreSQL, and node:http's client spent about 1 ms of CPU per cycle (bench/README.md); a client that
-// costs less leaves more of the machine to what is being measured, as pgbench's own client does.
-// One keep-alive connection per agent, as 1,000 agents' phones would have.
-const pool = new Pool(spec.baseUrl, { connections: spec.agents.length, pipelining: 1, keepAliveTimeout: 60_000 });
+// A minimal keep-alive HTTP/1.1 client (one connection per agent, as 1,000 agents' phones would have),
+// not node:http or undici: the load process shares the machine's two cores with the server and
+// PostgreSQL, and those clients spent 0.6–1 ms of CPU per cycle, a fifth of the machine's whole cost of a
+// cycle (bench/README.md). pgbench's own client costs 0.1 ms. This one writes each request with one
+// write() and reads replies by content-length, which is all the server's JSON answers need.
+const base = new URL(spec.baseUrl);
 const UA = 'warroom-callbench';
 const now = () => performance.timeOrigin + performance.now();
 
 interface Reply { status: number; body: string }
 
-async function request(path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const res = await pool.request({ method: 'POST', path, body: payload, headersTimeout: 30_000, bodyTimeout: 30_000,
-    headers: { ...headers, 'user-agent': UA, ...(payload !== undefined && { 'content-type': 'application/json' }) } });
-  return { status: res.statusCode, body: await res.body.text() };
+class Connection {
+  private socket: net.Socket | null = null;
+  private chunks: Buffer[] = [];
+  private waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout } | null = null;
+
+  request(path: string, headers: string, body?: unknown): Promise<Reply> {
+    if (this.waiting) return Promise.reject(new Error('one request at a time per agent'));
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    const head = `POST ${path} HTTP/1.1\r\nhost: ${base.host}\r\nuser-agent: ${UA}\r\n${headers}`
+      + (payload ? `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n\r\n` : 'content-length: 0\r\n\r\n');
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new Error('timeout after 30 s')), 30_000);
+      this.waiting = { resolve, reject, timer };
+      this.chunks = [];
+      if (!this.socket) this.open();
+      this.socket!.write(head + payload);
+    });
+  }
+
+  private open() {
+    const socket = net.connect({ host: base.hostname, port: Number(base.port), noDelay: true });
+    socket.on('data', (c: Buffer) => { this.chunks.push(c); this.parse(); });
+    socket.on('error', (e) => this.fail(e));
+    socket.on('close', () => this.fail(new Error('connection closed')));
+    this.socket = socket;
+  }
+
+  private parse() {
+    const buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    this.chunks = [buf];
+    const end = buf.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = buf.toString('latin1', 0, end);
+    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? NaN);
+    if (!Number.isFinite(length)) return this.fail(new Error(`reply without content-length: ${head.slice(0, 200)}`));
+    if (buf.length < end + 4 + length) return;
+    const w = this.waiting;
+    this.waiting = null;
+    this.chunks = [];
+    if (/\r\nconnection: *close/i.test(head)) this.drop();
+    if (w) { clearTimeout(w.timer); w.resolve({ status: Number(head.slice(9, 12)), body: buf.toString('utf8', end + 4, end + 4 + length) }); }
+  }
+
+  private drop() {
+    const s = this.socket;
+    this.socket = null;
+    s?.removeAllListeners('close');
+    s?.on('error', () => {});
+    s?.destroy();
+  }
+
+  private fail(e: Error) {
+    this.drop();
+    const w = this.waiting;
+    this.waiting = null;
+    if (w) { clearTimeout(w.timer); w.reject(e); }
+  }
+
+  close() { this.drop(); }
+}
+
+const connections = spec.agents.map(() => new Connection());
+const agentHeaders = spec.agents.map((a) => `cookie: wr_session=${a.cookie}\r\nx-csrf-token: ${a.csrf}\r\n`);
+
+function request(agent: number, path: string, body?: unknown): Promise<Reply> {
+  return connections[agent].request(path, agentHeaders[agent], body);
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
@@ -94,11 +156,10 @@ const endAt = measureFrom + spec.seconds * 1000;
 const inWindow = (t: number) => t >= measureFrom && t < endAt;
 
 async function cycle(i: number, a: { cookie: string; csrf: string }): Promise<void> {
-  const headers = { cookie: `wr_session=${a.cookie}`, 'x-csrf-token': a.csrf };
   const claimSent = now();
   let claimed: { contact: { campaignId: number; contactId: number } | null; reason: string | null };
   try {
-    const res = await request(`/api/outreach/centres/${spec.centreId}/claim`, headers);
+    const res = await request(i, `/api/outreach/centres/${spec.centreId}/claim`);
     if (res.status !== 200) { error(`claim ${res.status} ${res.body}`); await sleep(100); return; }
     claimed = JSON.parse(res.body) as typeof claimed;
   } catch (e) {
@@ -122,7 +183,7 @@ async function cycle(i: number, a: { cookie: string; csrf: string }): Promise<vo
   for (let attempt = 1; ; attempt++) {
     if (attempt === 2) outcomesRetried++;
     try {
-      const res = await request('/api/outreach/calls', headers, body);
+      const res = await request(i, '/api/outreach/calls', body);
       if (res.status === 200) {
         entry[7] = now();
         const r = JSON.parse(res.body) as { callId: number; duplicate: boolean };
@@ -149,7 +210,7 @@ async function cycle(i: number, a: { cookie: string; csrf: string }): Promise<vo
     // The agent's phone lost the answer and sends the same outcome again: it must answer the first call.
     resends++;
     try {
-      const res = await request('/api/outreach/calls', headers, body);
+      const res = await request(i, '/api/outreach/calls', body);
       const r = JSON.parse(res.body) as { callId: number; duplicate: boolean };
       if (res.status === 200 && r.duplicate && r.callId === entry[8]) resendsAnsweredFirst++;
       else { resendsWrong++; error(`resend ${res.status} ${res.body}`); }
@@ -214,7 +275,7 @@ async function main() {
     resends, resendsAnsweredFirst, resendsWrong, claimsLogged: log.length, outcomesAcked, outcomesRetried, retriedAlreadyRecorded,
     loadCpuSeconds: Math.round(((cpu.user + cpu.system) / 1e6) * 100) / 100,
   };
-  await pool.close();
+  for (const c of connections) c.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
