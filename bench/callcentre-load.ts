@@ -60,7 +60,8 @@ const callcentreLoad: Bench = async ({ log, args }) => {
   // Development aids: --profile=DIR writes V8 CPU profiles of the server and the load process there;
   // --burst-only runs the unpaced burst alone (no ceiling, no paced steps, no kill -9).
   const profileDir = args.find((x) => x.startsWith('--profile='))?.slice('--profile='.length);
-  const profileArgs = profileDir === 'perf' ? ['--perf-basic-prof'] : profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const profileArgs = [...(profileDir === 'perf' ? ['--perf-basic-prof'] : profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []),
+    ...(args.find((x) => x.startsWith('--server-node-args='))?.slice('--server-node-args='.length).split(' ').filter(Boolean) ?? [])];
   const burstOnly = args.includes('--burst-only');
   loadNodeArgs = profileArgs;
   const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
@@ -491,15 +492,9 @@ function stepFigures(rate: number, seconds: number, r: LoadFigures): StepFigures
 export const PGBENCH_SCRIPT = `\\set aid random(1, :agents)
 \\set busy random(1, 100)
 select r->>'userId' as uid, r->>'email' as label from (select auth_resolve_session(encode(sha256(convert_to(:salt::text || '.' || :aid::text, 'UTF8')), 'hex'), 120) as r) s \\gset
-begin;
-select set_config('role', 'warroom_app', true), set_config('app.tenant_id', :tenant::text, true), set_config('app.user_id', :uid::text, true), set_config('app.scopes', :scopes::text, true);
-with c as materialized (select * from outreach_claim(:centre::bigint, :lease::int)), a as (insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) select :tenant::uuid, :uid::uuid, :label::text, 'contact.claim'::text, 'contacts'::text, array[c.contact_id::text], null::ltree, jsonb_build_object('campaignId', c.campaign_id, 'unmasked', false::boolean), '127.0.0.1'::text, 'pgbench'::text from c where c.contact_id is not null) select c.campaign_id, c.contact_id, k.name as campaign_name, k.script, k.max_attempts from c left join campaigns k on k.id = c.campaign_id \\gset
-commit;
+select campaign_id, contact_id, campaign_name, script, max_attempts from outreach_claim_for(:tenant::uuid, :uid::uuid, :label::text, '127.0.0.1'::text, 'pgbench'::text, false::boolean, :centre::bigint, :lease::int) \\gset
 select r->>'userId' as uid, r->>'email' as label from (select auth_resolve_session(encode(sha256(convert_to(:salt::text || '.' || :aid::text, 'UTF8')), 'hex'), 120) as r) s \\gset
-begin;
-select set_config('role', 'warroom_app', true), set_config('app.tenant_id', :tenant::text, true), set_config('app.user_id', :uid::text, true), set_config('app.scopes', :scopes::text, true);
-with r as materialized (select * from outreach_record(gen_random_uuid(), :campaign_id::bigint, :contact_id::bigint, case when :busy::int <= :busypct::int then 'busy' else 'answered' end, null::timestamptz, '{}'::jsonb, null::text, false)), a as (insert into audit_events (tenant_id, actor_user_id, actor_label, type, entity, row_ids, unit_path, detail, ip, user_agent) select :tenant::uuid, :uid::uuid, :label::text, 'call.outcome'::text, 'calls'::text, array[r.call_id::text], null::ltree, jsonb_build_object('campaignId', :campaign_id::bigint, 'contactId', :contact_id::bigint, 'outcome', (case when :busy::int <= :busypct::int then 'busy' else 'answered' end)::text), '127.0.0.1'::text, 'pgbench'::text from r where not r.duplicate) select r.call_id, r.duplicate, r.state, (select script from campaigns where id = :campaign_id::bigint) as script from r;
-commit;
+select call_id, duplicate, state from outreach_record_for(:tenant::uuid, :uid::uuid, :label::text, '127.0.0.1'::text, 'pgbench'::text, gen_random_uuid(), :campaign_id::bigint, :contact_id::bigint, case when :busy::int <= :busypct::int then 'busy' else 'answered' end, null::timestamptz, '{}'::jsonb, null::text, false::boolean);
 `;
 
 async function runPgbench(url: string, s: Setup, salt: string, o: { pool: number; pgbenchSeconds: number; busyShare: number }, work: string, log: Log) {

@@ -19,6 +19,12 @@ export interface Deps {
 export type App = FastifyInstance;
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
+/** The request's actor, for a use case that runs its own single statement rather than a transaction. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new Unauthorized();
+  return req.actor;
+}
+
 /** The transaction opens once, here at the edge, as the request's actor. */
 export function asActor<T>(deps: Deps, req: FastifyRequest, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
   const actor = req.actor;

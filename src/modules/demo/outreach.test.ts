@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../test/harness.ts';
-import { withActor, type Actor } from '../../db/scope.ts';
+import type { Actor } from '../../db/scope.ts';
 import { claimNext } from '../outreach/outreach.service.ts';
 import { checkAnswers, Goal, Script, type Answers } from '../outreach/script.ts';
 import { DEMO_AGENTS, DEMO_CENTRE, writeOutreach, type OutreachResult } from './outreach.ts';
@@ -147,7 +147,7 @@ describe('demo call centre', () => {
       where u.email = 'caller@demo.warroom' and g.tenant_id = ${demo}`);
     const actor: Actor = { userId: caller.id, tenantId: caller.tenant_id, label: 'caller@demo.warroom', via: 'session', origin: {},
       grants: [{ id: 0, role: 'caller', unitId: caller.unit_id, unitPath: caller.path, permissions: ['tenant.view', 'outreach.call'] }] };
-    const got = await withActor(database.db, actor, (tx) => claimNext(tx, actor, seeded.centreId));
+    const got = await claimNext(database.db, actor, seeded.centreId);
     expect(got.reason).toBeNull();
     expect(got.contact).toMatchObject({ phoneMasked: true, stateCode: 'D01' });
     expect(['hi', 'en']).toContain(got.contact!.language);

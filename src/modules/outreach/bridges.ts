@@ -48,13 +48,6 @@ export async function getBridge(tx: Tx, actor: Actor, bridgeId: number): Promise
   return { id: rows[0].id, status: rows[0].status, providerCallId: rows[0].provider_call_id, durationSeconds: rows[0].duration_seconds };
 }
 
-/** Whether the agent's call to this contact went through the provider (the outcome is then recorded as bridged). */
-export async function wasBridged(tx: Tx, actor: Actor, campaignId: number, contactId: number): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from call_bridges where tenant_id = ${actor.tenantId} and campaign_id = ${campaignId}
-    and contact_id = ${contactId} and agent_user_id = ${actor.userId}::uuid and status in ('answered', 'completed') and created_at > now() - interval '2 hours'`.execute(tx);
-  return rows[0].n > 0;
-}
-
 /**
  * A status from the provider's webhook, already verified: statuses only move forward (a late
  * "ringing" after "answered" changes nothing), and a second delivery of the same one is harmless.

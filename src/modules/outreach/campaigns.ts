@@ -3,7 +3,8 @@
 // centres where the signed-in user is an agent).
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Actor, Tx } from '../../db/scope.ts';
+import type { Executor } from '../../db/open.ts';
+import { withActor, type Actor, type Tx } from '../../db/scope.ts';
 import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, pathsWith, requirePermission } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
@@ -83,6 +84,7 @@ export async function patchCampaign(tx: Tx, actor: Actor, campaignId: number, p:
     await sql`update campaign_contacts set priority = ${p.priority} where tenant_id = ${actor.tenantId} and campaign_id = ${campaignId}`.execute(tx);
   }
   await recordAudit(tx, actor, { type: 'campaign.update', entity: 'campaigns', rowIds: [campaignId], unitPath: c.unit_path, detail: { fields: Object.keys(p) } });
+  if (p.script) forgetScript(actor.tenantId, campaignId);
   return getCampaign(tx, actor, campaignId);
 }
 
@@ -141,6 +143,27 @@ export async function myCentres(tx: Tx, actor: Actor) {
 }
 
 /** The answers checked against the campaign's script, by field; throws a problem naming each. */
+/**
+ * A campaign's script for checking an outcome's answers, as the actor may see it (row-level security:
+ * undefined when they may not, and then the outcome's own check refuses them). Kept per process for
+ * SCRIPT_TTL_MS: the outcome is one statement with no transaction to take back (recordOutcome), so
+ * the answers are checked before it, and reading the script each time would be a transaction of its
+ * own. A change made here is seen at once; one made by another server process within the TTL, which an
+ * agent's open screen would not have either until their next claim.
+ */
+export async function campaignScript(db: Executor, actor: Actor, campaignId: number): Promise<unknown> {
+  const key = `${actor.tenantId}:${campaignId}`;
+  const hit = scripts.get(key);
+  if (hit && Date.now() - hit.at < SCRIPT_TTL_MS) return hit.script;
+  const { rows } = await withActor(db, actor, (tx) => sql<{ script: unknown }>`select script from campaigns where id = ${campaignId}`.execute(tx));
+  if (scripts.size >= 1000) scripts.clear(); // a bound, not an LRU: campaigns running at once are few
+  scripts.set(key, { script: rows[0]?.script, at: Date.now() });
+  return rows[0]?.script;
+}
+export const SCRIPT_TTL_MS = 30_000;
+const scripts = new Map<string, { script: unknown; at: number }>();
+export function forgetScript(tenantId: string, campaignId: number): void { scripts.delete(`${tenantId}:${campaignId}`); }
+
 export function requireValidAnswers(script: unknown, answers: Record<string, string | number | string[]>, answered: boolean) {
   const parsed = Script.safeParse(script);
   if (!parsed.success) return; // a campaign made before scripts were checked: take the answers as given

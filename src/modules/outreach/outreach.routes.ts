@@ -1,7 +1,7 @@
 // Call centres and the queue over HTTP (issue 6, first part). The sweep fills :centreId
 // and :campaignId from its fixtures.
 import { z } from 'zod';
-import { asActor, typed, type App, type Deps } from '../../server/deps.ts';
+import { actorOf, asActor, typed, type App, type Deps } from '../../server/deps.ts';
 import { Id } from '../access/access.schemas.ts';
 import * as S from './outreach.schemas.ts';
 import { createCampaign, getCampaign, listCampaigns, listCentres, myCentres, patchCampaign } from './campaigns.ts';
@@ -51,9 +51,9 @@ export function outreachRoutes(app: App, deps: Deps) {
   }, (req) => asActor(deps, req, (tx, a) => queueCounts(tx, a, req.params.campaignId)));
   r.post('/api/outreach/centres/:centreId/claim', {
     schema: { tags, params: CentreParams, response: { 200: S.Claimed } },
-  }, (req) => asActor(deps, req, (tx, a) => claimNext(tx, a, req.params.centreId)));
+  }, (req) => claimNext(deps.db, actorOf(req), req.params.centreId)); // one statement, no transaction: see claimNext
   r.post('/api/outreach/calls', {
     config: { sweep: { example: (fx) => ({ body: { idempotencyKey: '00000000-0000-4000-8000-000000000001', campaignId: fx.campaignId, contactId: fx.contactId, outcome: 'busy' } }) } },
     schema: { tags, body: S.OutcomeInput, response: { 200: S.Recorded } },
-  }, (req) => asActor(deps, req, (tx, a) => recordOutcome(tx, a, req.body, Boolean(deps.telephony))));
+  }, (req) => recordOutcome(deps.db, actorOf(req), req.body, Boolean(deps.telephony)));
 }

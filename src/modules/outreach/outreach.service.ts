@@ -3,13 +3,13 @@
 // per idempotency key (outreach_record). Raw SQL: the outreach tables are not in the Kysely schema yet.
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Executor } from '../../db/open.ts';
 import type { Actor, Tx } from '../../db/scope.ts';
 import { Invalid, NotFound } from '../../shared/errors.ts';
 import { can, requirePermission, requireUnits } from '../access/access.ts';
-import { auditInsertSql, recordAudit } from '../access/audit.ts';
+import { recordAudit } from '../access/audit.ts';
 import { maskPhone, normalisePhone } from '../../shared/phones.ts';
-import { wasBridged } from './bridges.ts';
-import { requireCentre, requireValidAnswers } from './campaigns.ts';
+import { campaignScript, requireCentre, requireValidAnswers } from './campaigns.ts';
 import type { AgentInput, Claimed, OutcomeInput, Recorded } from './outreach.schemas.ts';
 
 /** A lease long enough for a call and its survey; a vanished agent's contact returns after it. */
@@ -56,22 +56,22 @@ interface ClaimRow { campaign_id: number | null; contact_id: number | null; leas
   reason: string | null; name: string | null; phone: string | null; language: string | null; state_code: string | null; ac_no: number | null;
   campaign_name: string | null; script: unknown; max_attempts: number | null }
 
+/** What the audit event of a hot call records about the actor, as the wrappers of migration 0023 take it. */
+const auditArgs = (actor: Actor) => sql`${actor.tenantId}::uuid, ${actor.userId}::uuid, ${actor.label}::text, ${actor.origin.ip ?? null}::text,
+  ${actor.origin.userAgent ?? null}::text`;
+
 /**
  * The next contact for the agent (their centre and languages). The number is masked unless the agent
- * may unmask; handing a contact out is a read of personal data, audited with the claim.
+ * may unmask; handing a contact out is a read of personal data, audited with the claim. One statement
+ * and no transaction around it (outreach_claim_for, migration 0023): the claim, its audit event and the
+ * campaign's script, the hottest call there is.
  */
-export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise<z.infer<typeof Claimed>> {
+export async function claimNext(db: Executor, actor: Actor, centreId: number): Promise<z.infer<typeof Claimed>> {
   requirePermission(actor, 'outreach.call');
   const unmasked = can(actor, 'personal.unmask');
-  // One statement: the claim, its audit event and the campaign's script (the agent's grant is at the
-  // centre's unit, so the campaign is in scope). Every round trip costs the server more CPU than the
-  // database (bench/README.md, callcentre-load), and this is the hottest call there is.
   let r: ClaimRow | undefined;
   try {
-    r = (await sql<ClaimRow>`with c as materialized (select * from outreach_claim(${centreId}::bigint, ${LEASE_SECONDS}::int)),
-      a as (${auditInsertSql(actor, 'contact.claim', 'contacts', sql`jsonb_build_object('campaignId', c.campaign_id, 'unmasked', ${unmasked}::boolean)`,
-        sql`array[c.contact_id::text]`, sql`null::ltree`, sql`from c where c.contact_id is not null`)})
-      select c.*, k.name as campaign_name, k.script, k.max_attempts from c left join campaigns k on k.id = c.campaign_id`.execute(tx)).rows[0];
+    r = (await sql<ClaimRow>`select * from outreach_claim_for(${auditArgs(actor)}, ${unmasked}::boolean, ${centreId}::bigint, ${LEASE_SECONDS}::int)`.execute(db)).rows[0];
   } catch (e) {
     if ((e as { code?: string }).code === '42501') throw new NotFound('call centre'); // not an agent there
     throw e;
@@ -85,30 +85,26 @@ export async function claimNext(tx: Tx, actor: Actor, centreId: number): Promise
   };
 }
 
-/** The outcome, once per idempotency key; a resend answers the first call. */
-export async function recordOutcome(tx: Tx, actor: Actor, input: z.infer<typeof OutcomeInput>, bridging = false): Promise<z.infer<typeof Recorded>> {
+/**
+ * The outcome, once per idempotency key; a resend answers the first call. The answers are checked
+ * against the campaign's script first; then one statement, no transaction around it
+ * (outreach_record_for, migration 0023): the call and its audit event (not for a resend). With a
+ * telephony provider, the call counts as bridged when this agent's bridge to the contact connected.
+ */
+export async function recordOutcome(db: Executor, actor: Actor, input: z.infer<typeof OutcomeInput>, bridging = false): Promise<z.infer<typeof Recorded>> {
   requirePermission(actor, 'outreach.call');
-  // Only a server with a provider can have bridged the call: the hot path without one skips the look.
-  const bridged = bridging && await wasBridged(tx, actor, input.campaignId, input.contactId);
-  // One statement: the outcome, its audit event (not for a resend) and the script the answers are
-  // checked against. Answers that do not fit throw below, and the transaction takes the call back.
-  let row: { call_id: number; duplicate: boolean; state: string | null; script: unknown } | undefined;
+  const script = await campaignScript(db, actor, input.campaignId);
+  if (script != null) requireValidAnswers(script, input.answers, input.outcome === 'answered');
   try {
-    row = (await sql<{ call_id: number; duplicate: boolean; state: string | null; script: unknown }>`with r as materialized (select * from outreach_record(
-        ${input.idempotencyKey}::uuid, ${input.campaignId}::bigint, ${input.contactId}::bigint, ${input.outcome}, ${input.callbackAt ?? null}::timestamptz,
-        ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}, ${bridged})),
-      a as (${auditInsertSql(actor, 'call.outcome', 'calls',
-        sql`jsonb_build_object('campaignId', ${input.campaignId}::bigint, 'contactId', ${input.contactId}::bigint, 'outcome', ${input.outcome}::text)`,
-        sql`array[r.call_id::text]`, sql`null::ltree`, sql`from r where not r.duplicate`)})
-      select r.call_id, r.duplicate, r.state, (select script from campaigns where id = ${input.campaignId}) as script from r`.execute(tx)).rows[0];
+    const row = (await sql<{ call_id: number; duplicate: boolean; state: string | null }>`select * from outreach_record_for(${auditArgs(actor)},
+      ${input.idempotencyKey}::uuid, ${input.campaignId}::bigint, ${input.contactId}::bigint, ${input.outcome}::text, ${input.callbackAt ?? null}::timestamptz,
+      ${JSON.stringify(input.answers)}::jsonb, ${input.note ?? null}::text, ${bridging}::boolean)`.execute(db)).rows[0];
+    return { callId: row.call_id, duplicate: row.duplicate, state: row.state };
   } catch (e) {
     if ((e as { code?: string }).code === 'P0002') throw new Invalid('This contact is not in this campaign', [{ field: 'contactId', message: 'not in this campaign' }]);
     if ((e as { code?: string }).code === '42501') throw new NotFound('campaign');
     throw e;
   }
-  // A resend answers the first call, whose answers were checked when it was recorded.
-  if (!row.duplicate && row.script != null) requireValidAnswers(row.script, input.answers, input.outcome === 'answered');
-  return { callId: row.call_id, duplicate: row.duplicate, state: row.state };
 }
 
 /**

@@ -135,4 +135,11 @@ describe('outreach queue (draft)', () => {
     expect(await one(sql<{ state: string; is_callback: boolean }>`select state, is_callback from campaign_contacts where contact_id = ${later}`)).toEqual({ state: 'ready', is_callback: true });
     await expect(record(agent(world.users.adminA.id), randomUUID(), later, 'answered')).rejects.toThrow(/not an agent/);
   });
+
+  it('lets only the server\'s own connection call the one-statement wrappers, which trust the tenant and user they are given', async () => {
+    await expect(withActor(db, caller, (tx) => sql`select * from outreach_claim_for(${t}::uuid, ${caller.userId}::uuid, 'x', null, null, false, ${centre}::bigint, 300)`.execute(tx)))
+      .rejects.toThrow(/permission denied/);
+    await expect(withActor(db, caller, (tx) => sql`select * from outreach_record_for(${t}::uuid, ${caller.userId}::uuid, 'x', null, null, ${randomUUID()}::uuid,
+      ${campaign}::bigint, 1::bigint, 'busy', null, '{}'::jsonb, null, false)`.execute(tx))).rejects.toThrow(/permission denied/);
+  });
 });
