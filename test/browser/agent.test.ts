@@ -4,16 +4,15 @@
 // tap and keeps going; offline, an outcome waits on the phone and is sent once the connection returns.
 // At 1280 px the keyboard does it all, and a lost answer from the server is resent without counting
 // twice. The queue's counts and the audit confirm every outcome was recorded exactly once.
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../src/db/open.ts';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
 const CONTACTS = 6;
 const TAG = 'agent-screen-test';
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 let campaignId = 0;
 let centreId = 0;
@@ -53,9 +52,8 @@ const script = {
   closing: { hi: 'धन्यवाद, आपका दिन शुभ हो।', en: 'Thank you, have a good day.' },
 };
 
+serverAndBrowser((s, b) => { server = s; browser = b; }, { prepare: seedContacts });
 beforeAll(async () => {
-  server = await startServer({ prepare: seedContacts });
-  browser = await launch();
   // As the admin: a centre where the caller's grant is (so the campaign is in the caller's scope), the caller its agent, a campaign started.
   const page = await openPage(browser, 1280);
   await signIn(page, server.url, 'admin@demo.warroom');
@@ -71,11 +69,6 @@ beforeAll(async () => {
   await callApi(page, 'PUT', `/api/outreach/campaigns/${campaignId}/status`, { status: 'active' });
   await page.context().close();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 async function openDesk(width: number, lang: 'en' | 'hi'): Promise<Page> {
   const page = await openPage(browser, width);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { serve, type Running } from '../../src/server/serve.ts';
 
@@ -32,6 +32,29 @@ export async function startServer(opts: StartOptions = {}): Promise<Running & { 
   const running = await serve(config, (line) => process.stderr.write(`[server] ${line}\n`));
   await running.seeding;
   return { ...running, dataDir, seedSeconds: (Date.now() - started) / 1000 };
+}
+
+export type Started = Running & { dataDir: string; seedSeconds?: number };
+
+/**
+ * The server and the browser a test file shares: started before its tests (a server of its own on a
+ * copy of the seeded demo, or what `start` gives), closed after them, and the data folder removed. `use`
+ * hands both to the file's own variables; the file's own setup goes in a beforeAll after this call.
+ */
+export function serverAndBrowser(use: (server: Started, browser: Browser) => void, opts: StartOptions & { start?: () => Promise<Started> } = {}): void {
+  let server: Started | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await (opts.start ? opts.start() : startServer(opts));
+    if (server.seedSeconds !== undefined) process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
+    browser = await launch();
+    use(server, browser);
+  }, 900_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+  });
 }
 
 export async function launch(): Promise<Browser> {

@@ -2,24 +2,17 @@
 // its two campaigns with a week of calls): the campaigns page, a campaign's dashboard with its charts
 // drawn and the live indicator on, a call recorded by the caller through the API showing up without a
 // reload (the live stream's tick), and both pages at 360 px in Hindi without sideways scrolling.
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
+serverAndBrowser((s, b) => { server = s; browser = b; });
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 /** Signs in over the API, as a script or a phone app would. */
 async function apiAs(email: string) {

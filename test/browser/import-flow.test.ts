@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, SCREENSHOTS, shot as shotAsScrolled, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, SCREENSHOTS, shot as shotAsScrolled, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
 const DATA = path.resolve('../shared/data');
 const LS2019 = path.join(DATA, 'lok_sabha/ls_2019_candidates.csv');
@@ -27,18 +27,11 @@ const FIXTURE = write('ls_2019_fixture.csv', ['election_id,state,constituency_no
 const BAD = write('bad_results.csv', ['election_id,state,constituency_no,candidate,party,votes',
   'LS-2019,Gujarat,1,A,BJP,-10', 'LS-2019,Atlantis,2,B,INC,20', 'LS-2019,Gujarat,3,C,INC,abc'].join('\n'));
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+serverAndBrowser((s, b) => { server = s; browser = b; });
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,24 +3,16 @@
 // its field) and end the term, propose an inductee at 360 px in Hindi with a follow-up note and a step,
 // and change a composition norm in the settings after the whole-party warning. Each result is checked
 // after a reload.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freshPhone, launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { freshPhone, openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
+serverAndBrowser((s, b) => { server = s; browser = b; });
 beforeAll(async () => {
-  server = await startServer();
-  process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
-  browser = await launch();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 const shot = shotFromTop;
 const devanagari = /[\u0900-\u097F]/;

@@ -4,24 +4,17 @@
 // as the admin.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freshPhone, launch, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { freshPhone, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
 // The demo now seeds an organisation too (a few hundred thousand people on PGlite): allow it time.
+serverAndBrowser((s, b) => { server = s; browser = b; });
 beforeAll(async () => {
-  server = await startServer();
-  process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
-  browser = await launch();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 const shot = shotFromTop;
 /** What the screen shows (not the whole page), with the element scrolled into view: for long lists. */

@@ -4,22 +4,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-contacts-page-'));
 const file = (name: string, text: string) => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; };
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+serverAndBrowser((s, b) => { server = s; browser = b; });
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,23 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { SCREENSHOTS, openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 let taskId = 0;
 
+serverAndBrowser((s, b) => { server = s; browser = b; });
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 const devanagari = /[\u0900-\u097F]/;
 // A 2×2 red PNG: what the phone's camera would hand the file input.

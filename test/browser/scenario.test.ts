@@ -4,13 +4,13 @@
 // the seats map colours by win probability; English and Hindi, 1280 and 360 px, by keyboard.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { migrate } from '../../src/db/migrate.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { importResults } from '../../src/modules/elections/import-results.ts';
 import type { Running } from '../../src/server/serve.ts';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer as startDemoServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, shotFromTop, signIn, startServer as startDemoServer, useLanguage, serverAndBrowser } from './browser.ts';
 
 const LS_2019 = path.resolve('../shared/data/lok_sabha/ls_2019_candidates.csv');
 const hasRealData = fs.existsSync(LS_2019);
@@ -31,15 +31,7 @@ async function startServer(): Promise<Running & { dataDir: string }> {
   });
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+serverAndBrowser((s, b) => { server = s; browser = b; }, { start: startServer });
 
 const newPage = (width: number): Promise<Page> => openPage(browser, width);
 

@@ -1,24 +1,14 @@
 // Seat strategy in a real browser against the seeded demo (AE-D01-2018 and AE-D01-2023, party DP,
 // booth results, no boundaries): filter, sort, export, share a link, open a constituency with booth
 // grades, the hexagon map by mouse and keyboard, the choropleth when boundaries exist, Hindi at 360 px.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 const newPage = (width: number): Promise<Page> => openPage(browser, width);
 

@@ -1,22 +1,12 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shot, signIn, startServer } from './browser.ts';
+import { openPage, overflowsHorizontally, shot, signIn, serverAndBrowser, type Started } from './browser.ts';
 
 const NAV = ['home', 'seats', 'projection', 'organisation', 'programmes', 'review', 'outreach', 'users', 'audit', 'tokens', 'imports'];
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
+serverAndBrowser((s, b) => { server = s; browser = b; });
 
 const newPage = (width: number): Promise<Page> => openPage(browser, width);
 

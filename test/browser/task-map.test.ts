@@ -2,24 +2,17 @@
 // assembly seat (the share of each seat's booths that reported), on imported boundaries at desktop
 // width in English, and as hexagons with the missing boundaries said at 360 px in Hindi. A booth
 // president, who sees no seat's figures, gets no map.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, overflowsHorizontally, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 let driveId = 0;
 
+serverAndBrowser((s, b) => { server = s; browser = b; });
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 const devanagari = /[\u0900-\u097F]/;
 const SEATS = 182; // the demo state's assembly seats

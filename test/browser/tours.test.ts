@@ -2,26 +2,18 @@
 // to an assembly unit with a meeting and a ground report, see the seat covered (one day, a central
 // visit today) on the coverage page; then at 360 px in Hindi change the ground report from a phone and
 // read the calendar as a list by day. Screenshots at 1280 px in English and 360 px in Hindi.
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, indiaDay } from '../../src/shared/time.ts';
-import { launch, openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, startServer, useLanguage } from './browser.ts';
+import { openPage, overflowsHorizontally, SCREENSHOTS, shotFromTop, signIn, useLanguage, serverAndBrowser, type Started } from './browser.ts';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Started;
 let browser: Browser;
 
+serverAndBrowser((s, b) => { server = s; browser = b; });
 beforeAll(async () => {
-  server = await startServer();
-  process.stderr.write(`[browser] demo seeded; server up in ${server.seedSeconds.toFixed(1)} s\n`);
-  browser = await launch();
 }, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 const devanagari = /[\u0900-\u097F]/;
 // Days in India, as the web and the server count them, whatever this machine's clock zone.
