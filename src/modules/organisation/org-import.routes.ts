@@ -12,6 +12,7 @@ import type { Actor, Tx } from '../../db/scope.ts';
 import { NotFound, Unauthorized } from '../../shared/errors.ts';
 import { pathsWith, requirePermission } from '../access/access.ts';
 import { MAX_UPLOAD_BYTES, receive, tooLarge } from '../system/receive-upload.ts';
+import { importState } from '../system/upload-queue.ts';
 import { exportOrg } from './org-export.ts';
 import { IMPORT_PERMISSION } from './org-import-context.ts';
 import { createOrgImportRunner, type OrgLive } from './org-import-jobs.ts';
@@ -20,7 +21,6 @@ import {
 } from './org-import.schemas.ts';
 
 /** A job whose heartbeat is older than this died with its server. */
-const STALE_MS = 2 * 60_000;
 
 export function orgImportRoutes(app: App, deps: Deps) {
   const runner = createOrgImportRunner(deps.db, (message, err) => app.log.error({ err }, message));
@@ -103,19 +103,11 @@ function importRows(tx: Tx) {
 }
 
 function toOut(r: Awaited<ReturnType<ReturnType<typeof importRows>['executeTakeFirstOrThrow']>>, live: OrgLive | undefined): OrgImportOut {
-  const ended = r.status === 'done' || r.status === 'failed';
-  const stale = !ended && !live && (r.job_status !== 'running' || !r.job_updated_at || Date.now() - new Date(r.job_updated_at).getTime() > STALE_MS)
-    && Date.now() - new Date(r.started_at).getTime() > STALE_MS;
-  const status = live ? live.status : stale ? 'failed' : r.status;
   const summary = r.summary ?? {};
   return {
-    id: Number(r.id), kind: r.kind, fileName: r.file_name, status, importedBy: r.imported_by,
-    startedAt: new Date(r.started_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    id: Number(r.id), kind: r.kind, fileName: r.file_name, importedBy: r.imported_by, ...importState(r, live),
     rows: r.rows, problemCount: summary.problemCount ?? r.problems.length,
-    progress: live ? { phase: live.phase, done: live.done, total: live.total }
-      : status === 'queued' || status === 'running' ? { phase: r.phase ?? 'queued', done: Number(r.done ?? 0), total: Number(r.total ?? 0) } : null,
     counts: summary.files ?? [],
     problems: r.problems.map((p) => ({ file: r.file_name, ...p })),
-    message: stale ? 'The server stopped during this import. Nothing was written; upload the file again.' : r.message,
   };
 }

@@ -16,11 +16,10 @@ import { pathsWith, requirePermission } from '../access/access.ts';
 import { recordAudit } from '../access/audit.ts';
 import { describeFailure } from '../elections/import-jobs.ts';
 import { MAX_UPLOAD_BYTES, receive, tooLarge } from '../system/receive-upload.ts';
-import { createUploadQueue, type Live } from '../system/upload-queue.ts';
+import { createUploadQueue, importState, type Live } from '../system/upload-queue.ts';
 import { importContacts } from './contacts-import.ts';
 
 /** A job whose heartbeat is older than this died with its server. */
-const STALE_MS = 2 * 60_000;
 
 const ImportOut = z.object({
   id: z.number(), fileName: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']), importedBy: z.string(), startedAt: z.string(),
@@ -114,18 +113,10 @@ function rows(tx: Tx, id: number | null) {
 }
 
 function toOut(r: Row, live: Live | undefined): ImportOut {
-  const ended = r.status === 'done' || r.status === 'failed';
-  const stale = !ended && !live && (r.job_status !== 'running' || !r.job_updated_at || Date.now() - new Date(r.job_updated_at).getTime() > STALE_MS)
-    && Date.now() - new Date(r.started_at).getTime() > STALE_MS;
-  const status = live ? live.status : stale ? 'failed' : r.status;
   const s = r.summary;
   return {
-    id: Number(r.id), fileName: r.file_name, status, importedBy: r.imported_by, startedAt: new Date(r.started_at).toISOString(),
-    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null, rows: r.rows,
-    progress: live ? { phase: live.phase, done: live.done, total: live.total }
-      : status === 'queued' || status === 'running' ? { phase: r.phase ?? 'queued', done: Number(r.done ?? 0), total: Number(r.total ?? 0) } : null,
+    id: Number(r.id), fileName: r.file_name, importedBy: r.imported_by, rows: r.rows, ...importState(r, live),
     summary: r.status === 'done' && s ? { inserted: s.inserted ?? 0, updated: s.updated ?? 0, keptElsewhere: s.keptElsewhere ?? 0, duplicates: s.duplicates ?? 0 } : null,
     problems: r.problems, problemCount: s?.problemCount ?? r.problems.length,
-    message: stale ? 'The server stopped during this import. Nothing was written; upload the file again.' : r.message,
   };
 }

@@ -13,6 +13,33 @@ const PROGRESS_MS = 1_000;
 export interface Live { status: 'queued' | 'running'; phase: string; done: number; total: number }
 export type Progress = { phase: string; done: number; total: number };
 
+/** An upload's row joined with its system_jobs row (kind '<prefix>:<id>'), as the import lists read it. */
+export interface ImportRowState<S extends string> {
+  status: S; started_at: Date | string; finished_at: Date | string | null; message: string | null;
+  phase: string | null; done: number | null; total: number | null; job_status: string | null; job_updated_at: Date | string | null;
+}
+
+const STALE_MS = 2 * 60_000;
+
+/**
+ * Where an upload stands, as every import list shows it: this server's live progress when it runs here;
+ * otherwise the row, and a job that neither finished nor beat its heartbeat for STALE_MS counts as failed
+ * (its server stopped; the job is all or nothing, so nothing was written).
+ */
+export function importState<S extends string>(r: ImportRowState<S>, live: Live | undefined) {
+  const ended = r.status === 'done' || r.status === 'failed';
+  const stale = !ended && !live && (r.job_status !== 'running' || !r.job_updated_at || Date.now() - new Date(r.job_updated_at).getTime() > STALE_MS)
+    && Date.now() - new Date(r.started_at).getTime() > STALE_MS;
+  const status = (live ? live.status : stale ? 'failed' : r.status) as S | Live['status'] | 'failed';
+  return {
+    status,
+    startedAt: new Date(r.started_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    progress: live ? { phase: live.phase, done: live.done, total: live.total }
+      : status === 'queued' || status === 'running' ? { phase: r.phase ?? 'queued', done: Number(r.done ?? 0), total: Number(r.total ?? 0) } : null,
+    message: stale ? 'The server stopped during this import. Nothing was written; upload the file again.' : r.message,
+  };
+}
+
 export interface QueuedJob {
   id: number;
   /** Shown in system_jobs. */
